@@ -1,0 +1,109 @@
+# smc: one static multicall binary for SMC (AF_SMC) administration.
+# `make` builds build/smc (static) and build/libsmc-preload.so;
+# `make check` builds everything and runs the whole test suite.
+
+VERSION   := 0.1.0
+O         ?= build
+CC        ?= cc
+PREFIX    ?= /usr/local
+DESTDIR   ?=
+
+LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/libmnl.a /usr/lib/libmnl.a /usr/local/lib/libmnl.a))
+LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)
+
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(PREFIX)"' $(LIBMNL_CFLAGS)
+CFLAGS   ?= -Os -g0
+CFLAGS   += -std=gnu11 $(WARN) -ffunction-sections -fdata-sections
+LDFLAGS  += -static -Wl,--gc-sections
+
+# Freestanding code shared by smc and the preload library.
+FREE_SRC  := preload/size.c
+LIB_SRC   := $(sort $(wildcard netlink/*.c applets/*.c)) $(FREE_SRC)
+LIB_OBJ   := $(LIB_SRC:%.c=$(O)/obj/%.o)
+PRELOAD_SRC := $(sort $(wildcard preload/*.c))
+
+# Sanitizer build: dynamic, ASan+UBSan, used by the unit and CLI tests.
+SAN       := $(O)/san
+SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_OBJ   := $(LIB_SRC:%.c=$(SAN)/obj/%.o)
+UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
+
+.PHONY: all san unit check release install uninstall clean size
+all: $(O)/smc $(O)/libsmc-preload.so
+
+$(O)/obj/%.o: %.c $(wildcard */*.h) | check-libmnl
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/obj/smc.o: smc.c $(wildcard */*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(O)/obj/embed.o: preload/embed.S $(O)/libsmc-preload.so
+	@mkdir -p $(@D)
+	$(CC) -c -DPRELOAD_SO='"$(O)/libsmc-preload.so"' -o $@ $<
+
+$(O)/smc: $(O)/obj/smc.o $(O)/obj/embed.o $(LIB_OBJ)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+	@file $@ | grep -q 'statically linked' || { echo "error: $@ is not statically linked" >&2; rm -f $@; exit 1; }
+
+# The preload library: freestanding, no libc, no NEEDED entries.
+PRELOAD_CFLAGS := -Os -std=gnu11 $(WARN) -ffreestanding -fno-builtin -nostdlib -fno-stack-protector \
+                  -fPIC -fvisibility=hidden -fno-asynchronous-unwind-tables -I.
+$(O)/libsmc-preload.so: $(PRELOAD_SRC) $(wildcard preload/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(PRELOAD_CFLAGS) -shared -Wl,--gc-sections -Wl,-z,defs -Wl,--allow-shlib-undefined \
+	      -Wl,-soname,libsmc-preload.so -o $@ $(PRELOAD_SRC) -lgcc
+	strip --strip-unneeded $@
+
+size: $(O)/smc
+	@cp $(O)/smc $(O)/smc.stripped && strip $(O)/smc.stripped
+	@echo "build/smc: $$(stat -c %s $(O)/smc.stripped) bytes stripped, $$(stat -c %s $(O)/smc) bytes as built"
+
+release: all
+	strip $(O)/smc
+	@echo "build/smc: $$(stat -c %s $(O)/smc) bytes stripped"
+
+check-libmnl:
+	@test -n "$(LIBMNL_A)" -a -f "$(LIBMNL_A)" || { echo "error: no static libmnl.a found; run ./build.sh (it fetches one) or set LIBMNL_A=/path/libmnl.a" >&2; exit 1; }
+.PHONY: check-libmnl
+
+$(SAN)/obj/%.o: %.c $(wildcard */*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -c -o $@ $<
+
+$(SAN)/libsmc.a: $(SAN_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(SAN)/smc: $(SAN)/obj/smc.o $(O)/obj/embed.o $(SAN)/libsmc.a
+	$(CC) $(SANFLAGS) -o $@ $(SAN)/obj/smc.o $(O)/obj/embed.o $(SAN)/libsmc.a -lmnl
+
+$(SAN)/tests/%: tests/unit/%.c tests/unit/check.h $(SAN)/libsmc.a
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -o $@ $< $(SAN)/libsmc.a -lmnl
+
+san: $(SAN)/smc
+unit: $(UNIT_BIN)
+
+check: all san unit
+	tests/run
+
+APPLETS = $(shell $(O)/smc --list)
+install: all
+	install -D -m 0755 $(O)/smc $(DESTDIR)$(PREFIX)/bin/smc
+	strip $(DESTDIR)$(PREFIX)/bin/smc
+	for a in $(APPLETS); do ln -sf smc $(DESTDIR)$(PREFIX)/bin/$$a; done
+	install -D -m 0755 $(O)/libsmc-preload.so $(DESTDIR)$(PREFIX)/lib/libsmc-preload.so
+	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
+	  install -D -m 0644 $$m $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
+
+uninstall:
+	for a in $(APPLETS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$a; done
+	rm -f $(DESTDIR)$(PREFIX)/bin/smc $(DESTDIR)$(PREFIX)/lib/libsmc-preload.so
+	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
+	  rm -f $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
+
+clean:
+	rm -rf $(O)/obj $(O)/san $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so

@@ -1,0 +1,41 @@
+/* What every applet shares: its entry point, the name it runs under, and
+ * the one-line error reporting that all usage and runtime errors go through. */
+#ifndef SMC_APPLET_H
+#define SMC_APPLET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct applet {
+	const char *name;
+	int (*main)(int argc, char **argv);
+	const char *summary;
+};
+
+/* The applet table, defined in smc.c: the single list of applets. */
+extern const struct applet applets[];
+extern const size_t applet_count;
+
+int smcd_main(int argc, char **argv);
+int smcr_main(int argc, char **argv);
+int smc_run_main(int argc, char **argv);
+int smcss_main(int argc, char **argv);
+int smc_pnet_main(int argc, char **argv);
+
+/* smc --install [-s] [-f] DIR */
+int smc_install(int argc, char **argv);
+
+/* Name the running applet is reported under ("smcr", "smc_run", ...). */
+extern const char *applet_name;
+
+/* Print "NAME: message" as one line on stderr; returns 1 (the exit status). */
+int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "NAME VERSION" on stdout; returns 0. */
+int print_version(void);
+
+/* True if ARG is the option SHORT (e.g. "-d") or LONG given with one or two
+ * dashes ("-details", "--details"). */
+bool is_option(const char *arg, const char *short_opt, const char *long_opt);
+
+#endif

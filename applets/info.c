@@ -1,0 +1,8 @@
+/* info: not implemented yet. */
+#include "applets/applet.h"
+#include "applets/tech.h"
+
+int obj_info(const struct tech_opts *opts, int argc, char **argv)
+{
+	return fail("%s: not implemented yet", argv[0]);
+}

@@ -1,0 +1,83 @@
+/* smc --install [-s] [-f] DIR: a link named after every applet in DIR. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "applets/applet.h"
+
+struct install_opts {
+	bool symbolic, force;
+	const char *dir;
+	char self[PATH_MAX];
+	struct stat self_st;
+};
+
+/* An existing entry may be replaced if it already is this binary. */
+static bool is_link_to_self(const char *path, const struct install_opts *o)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && st.st_dev == o->self_st.st_dev && st.st_ino == o->self_st.st_ino;
+}
+
+static int link_applet(const char *name, const struct install_opts *o)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int rc;
+
+	if (snprintf(path, sizeof(path), "%s/%s", o->dir, name) >= (int)sizeof(path))
+		return fail("install: path too long: %s/%s", o->dir, name);
+	if (lstat(path, &st) == 0) {
+		if (!o->force && !is_link_to_self(path, o))
+			return fail("install: %s exists and is not a link to %s (use -f to replace it)", path, o->self);
+		if (unlink(path) != 0)
+			return fail("install: cannot remove %s: %s", path, strerror(errno));
+	}
+	rc = o->symbolic ? symlink(o->self, path) : link(o->self, path);
+	if (rc != 0 && errno == EXDEV)
+		return fail("install: %s is on another file system than %s; use -s for symbolic links", o->dir, o->self);
+	if (rc != 0)
+		return fail("install: cannot create %s: %s", path, strerror(errno));
+	return 0;
+}
+
+static int parse_install_args(int argc, char **argv, struct install_opts *o)
+{
+	int i;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		if (strcmp(argv[i], "-s") == 0)
+			o->symbolic = true;
+		else if (strcmp(argv[i], "-f") == 0)
+			o->force = true;
+		else
+			return fail("install: unknown option \"%s\", try \"smc --help\"", argv[i]);
+	}
+	if (i == argc)
+		return fail("install: missing DIR, try \"smc --help\"");
+	if (i != argc - 1)
+		return fail("install: extra argument \"%s\", try \"smc --help\"", argv[i + 1]);
+	o->dir = argv[i];
+	return 0;
+}
+
+int smc_install(int argc, char **argv)
+{
+	struct install_opts o = { 0 };
+	ssize_t n;
+
+	if (parse_install_args(argc, argv, &o))
+		return 1;
+	n = readlink("/proc/self/exe", o.self, sizeof(o.self) - 1);
+	if (n <= 0 || stat(o.self, &o.self_st) != 0)
+		return fail("install: cannot find this binary through /proc/self/exe (is /proc mounted?)");
+	o.self[n] = '\0';
+	for (size_t i = 0; i < applet_count; i++)
+		if (link_applet(applets[i].name, &o))
+			return 1;
+	return 0;
+}

@@ -1,0 +1,16 @@
+/* smcr: SMC-R (RoCE) administration. */
+#include "applets/applet.h"
+#include "applets/tech.h"
+
+static const struct object smcr_objects[] = {
+	{ "info", NULL, obj_info },
+	{ "linkgroup", "lgr", obj_linkgroup },
+	{ "device", "dev", obj_device },
+	{ "stats", NULL, obj_stats },
+	{ "ueid", NULL, obj_ueid },
+};
+
+int smcr_main(int argc, char **argv)
+{
+	return tech_main(SMC_TECH_R, smcr_objects, sizeof(smcr_objects) / sizeof(smcr_objects[0]), argc, argv);
+}

@@ -1,0 +1,50 @@
+/* A few-line test harness: every CHECK prints one "ok - NAME" or
+ * "not ok - NAME" line, which tests/run counts. Tests run from the
+ * repository's top directory. */
+#ifndef SMC_CHECK_H
+#define SMC_CHECK_H
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static inline int check_report(int ok, const char *expr, const char *file, int line, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+static inline int check_report(int ok, const char *expr, const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	printf(ok ? "ok - " : "not ok - ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	if (!ok)
+		printf("  [%s:%d: %s]", file, line, expr);
+	putchar('\n');
+	return ok;
+}
+
+#define CHECK(cond, ...) check_report(!!(cond), #cond, __FILE__, __LINE__, __VA_ARGS__)
+
+/* The whole file at PATH in a malloc'd buffer; NULL if unreadable. */
+static inline void *read_fixture(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long size;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)size + 1)) != NULL && fread(buf, 1, (size_t)size, f) == (size_t)size) {
+		buf[size] = '\0';
+		*len = (size_t)size;
+	} else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+#endif
