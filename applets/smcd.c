@@ -9,6 +9,7 @@ static const struct object smcd_objects[] = {
 	{ "stats", NULL, obj_stats },
 	{ "ueid", NULL, obj_ueid },
 	{ "seid", NULL, obj_seid },
+	{ "handshake-limit", "hslimit", obj_hslimit },
 };
 
 int smcd_main(int argc, char **argv)

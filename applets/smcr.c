@@ -8,6 +8,8 @@ static const struct object smcr_objects[] = {
 	{ "device", "dev", obj_device },
 	{ "stats", NULL, obj_stats },
 	{ "ueid", NULL, obj_ueid },
+	{ NULL, "seid", obj_seid },	/* only to say that it is SMC-D only */
+	{ "handshake-limit", "hslimit", obj_hslimit },
 };
 
 int smcr_main(int argc, char **argv)

@@ -23,8 +23,9 @@ int match_keyword(const char *arg, const char *const *keywords, size_t count)
 static int tech_usage(const struct object *objects, size_t count)
 {
 	printf("Usage: %s [ OPTIONS ] OBJECT {COMMAND | help}\nwhere  OBJECT := {", applet_name);
-	for (size_t i = 0; i < count; i++)
-		printf("%s%s", i ? " | " : "", objects[i].name);
+	for (size_t i = 0, n = 0; i < count; i++)
+		if (objects[i].name)
+			printf("%s%s", n++ ? " | " : "", objects[i].name);
 	printf("}\n       OPTIONS := {-v[ersion] | -h[elp] | -d[etails] | -dd[etails] | -a[bsolute] | -j[son]}\n");
 	return 0;
 }
@@ -58,20 +59,25 @@ static int parse_option(const char *arg, struct tech_opts *o)
 
 static const struct object *find_object(const char *arg, const struct object *objects, size_t count)
 {
+	const struct object *listed[16];
 	const char *names[16];
+	size_t n = 0;
 	int i;
 
 	for (size_t k = 0; k < count; k++) {
 		if (objects[k].alias && strcmp(arg, objects[k].alias) == 0)
 			return &objects[k];
-		names[k] = objects[k].name;
+		if (objects[k].name) {
+			listed[n] = &objects[k];
+			names[n++] = objects[k].name;
+		}
 	}
-	i = match_keyword(arg, names, count);
+	i = match_keyword(arg, names, n);
 	if (i == -2)
 		fail("object \"%s\" is ambiguous, try \"%s help\"", arg, applet_name);
 	else if (i < 0)
 		fail("object \"%s\" is unknown, try \"%s help\"", arg, applet_name);
-	return i >= 0 ? &objects[i] : NULL;
+	return i >= 0 ? listed[i] : NULL;
 }
 
 int tech_main(enum smc_tech tech, const struct object *objects, size_t count, int argc, char **argv)

@@ -15,7 +15,7 @@ struct tech_opts {
 };
 
 struct object {
-	const char *name;
+	const char *name;	/* NULL: not listed, reached by its alias only */
 	const char *alias;	/* accepted besides prefixes of name, e.g. "lgr" */
 	/* argv[0] is the object word as typed; argv[1..] its command and arguments */
 	int (*run)(const struct tech_opts *opts, int argc, char **argv);
@@ -33,5 +33,6 @@ int obj_device(const struct tech_opts *opts, int argc, char **argv);
 int obj_stats(const struct tech_opts *opts, int argc, char **argv);
 int obj_ueid(const struct tech_opts *opts, int argc, char **argv);
 int obj_seid(const struct tech_opts *opts, int argc, char **argv);
+int obj_hslimit(const struct tech_opts *opts, int argc, char **argv);
 
 #endif

@@ -22,7 +22,7 @@ for app in smcd smcr; do
 	expect_fail "$app non-ASCII object" 'object ".*" is unknown' "$SMC" $app "$(printf 'st\xc3\xa4ts')"
 	expect_fail "$app over-long object" 'object "x{300}" is unknown' "$SMC" $app "$(printf 'x%.0s' {1..300})"
 done
-expect_ok "smcd help lists seid" 'ueid \| seid\}' "$SMC" smcd help
+expect_ok "smcd help lists seid" 'ueid \| seid \| handshake-limit\}' "$SMC" smcd help
 run "$SMC" smcr help
 grep -q seid <<<"$OUT" && nok "smcr help does not list seid" "listed" || ok "smcr help does not list seid"
 expect_fail "smcd: s is ambiguous (stats, seid)" 'object "s" is ambiguous' "$SMC" smcd s

@@ -1,0 +1,43 @@
+/* handshake-limit [show | enable | disable]: whether the kernel limits
+ * concurrent SMC handshakes in this network namespace. */
+#include <stdio.h>
+
+#include "applets/applet.h"
+#include "applets/json.h"
+#include "applets/objects.h"
+#include "netlink/hslimit.h"
+
+void hslimit_print(FILE *out, uint8_t enabled, bool json)
+{
+	struct json j;
+
+	if (!json) {
+		fprintf(out, "%s\n", enabled ? "enabled" : "disabled");
+		return;
+	}
+	json_start(&j, out);
+	json_bool(&j, "enabled", enabled);
+	json_end(&j);
+}
+
+int obj_hslimit(const struct tech_opts *opts, int argc, char **argv)
+{
+	static const char *const commands[] = { "show", "enable", "disable", NULL };
+	struct obj_filter filter;
+	struct nl_error err;
+	int command, status;
+	uint8_t enabled;
+
+	if (obj_parse(argc, argv, commands, false, false, "handshake-limit [show | enable | disable]", &command, &filter,
+		      &status))
+		return status;
+	if (command == 0) {
+		if (smc_hslimit_read(NULL, &enabled, &err) < 0)
+			return fail("%s", err.text);
+		hslimit_print(stdout, enabled, opts->json);
+		return 0;
+	}
+	if (smc_hslimit_set(command == 1, &err) < 0)
+		return fail("%s %s: %s", argv[0], commands[command], err.text);
+	return 0;
+}

@@ -1,0 +1,82 @@
+#include <ctype.h>
+#include <string.h>
+
+#include "applets/applet.h"
+#include "applets/json.h"
+#include "applets/objects.h"
+
+static int word_index(const char *arg, const char *const *words)
+{
+	size_t n = 0;
+
+	while (words[n])
+		n++;
+	return match_keyword(arg, words, n);
+}
+
+bool obj_parse(int argc, char **argv, const char *const *commands, bool filters, bool dev_filters,
+	       const char *usage, int *command, struct obj_filter *filter, int *status)
+{
+	static const char *const filter_words[] = { "all", "netdev", "ibdev", NULL };
+	int i = 1, k;
+
+	*command = 0;
+	memset(filter, 0, sizeof(*filter));
+	*status = 1;
+	if (i < argc && strcmp(argv[i], "help") == 0) {
+		if (argc > 2)
+			return fail("extra argument \"%s\" after help", argv[2]), true;
+		printf("Usage: %s %s\n", applet_name, usage);
+		*status = 0;
+		return true;
+	}
+	if (i < argc && (k = word_index(argv[i], commands)) >= 0) {
+		*command = k;
+		i++;
+	}
+	if (i < argc && filters && (k = word_index(argv[i], filter_words)) >= 0 && (k == 0 || dev_filters)) {
+		i++;
+		if (k > 0 && i == argc)
+			return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", argv[i - 1]), true;
+		if (k == 1)
+			filter->netdev = argv[i++];
+		else if (k == 2)
+			filter->ibdev = argv[i++];
+	}
+	if (i < argc)
+		return fail("%s: %s argument \"%s\", try \"%s %s help\"", argv[0], i == 1 ? "unknown" : "unexpected",
+			    argv[i], applet_name, argv[0]), true;
+	return false;
+}
+
+void obj_netdev_name(uint32_t index, char name[IF_NAMESIZE])
+{
+	if (!index || !if_indextoname(index, name))
+		name[0] = '\0';
+}
+
+const char *obj_trim(const char *s, char *buf, size_t size)
+{
+	size_t len;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	len = strnlen(s, size - 1);
+	while (len > 0 && isspace((unsigned char)s[len - 1]))
+		len--;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+void obj_json_list_begin(struct json *j, FILE *out, const char *key)
+{
+	json_start(j, out);
+	json_array_begin(j, key);
+}
+
+void obj_json_list_end(struct json *j)
+{
+	json_array_end(j);
+	json_end(j);
+}

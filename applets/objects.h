@@ -1,0 +1,58 @@
+/* What the smcd/smcr objects info, linkgroup, device, seid and
+ * handshake-limit share: their argument grammar, and their printers (text
+ * laid out as smc-tools prints it, or JSON), which the unit tests call. */
+#ifndef SMC_OBJECTS_H
+#define SMC_OBJECTS_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "applets/tech.h"
+#include "netlink/device.h"
+#include "netlink/linkgroup.h"
+#include "netlink/seid.h"
+#include "netlink/sysinfo.h"
+
+/* Which rows to show: all, or those on one network or InfiniBand device. */
+struct obj_filter {
+	const char *netdev;
+	const char *ibdev;
+};
+
+/* "OBJECT [COMMAND] [all | netdev NAME | ibdev NAME]": COMMANDS lists the
+ * command words, the first being the default (NULL-terminated); with
+ * FILTERS, "all" is accepted and, if DEV_FILTERS, "netdev"/"ibdev" too.
+ * Returns true when the applet is done ("help", or an error already
+ * reported): *STATUS is then its exit status. */
+bool obj_parse(int argc, char **argv, const char *const *commands, bool filters, bool dev_filters,
+	       const char *usage, int *command, struct obj_filter *filter, int *status);
+
+/* The name of network interface INDEX, or "" (also for index 0). */
+void obj_netdev_name(uint32_t index, char name[IF_NAMESIZE]);
+/* S without leading and trailing blanks, in BUF of SIZE bytes. */
+const char *obj_trim(const char *s, char *buf, size_t size);
+
+/* A list printer's JSON document: {"KEY":[ ... ]} */
+struct json;
+void obj_json_list_begin(struct json *j, FILE *out, const char *key);
+void obj_json_list_end(struct json *j);
+
+/* SMC hardware as `info` reports it, counted from the device lists. */
+struct info_hw {
+	unsigned ism;
+	unsigned roce_v1_only;	/* RoCE Express: SMC-Rv1 */
+	unsigned roce_v2;	/* RoCE Express2 and later: SMC-Rv1 and v2 */
+};
+void info_count_hw(const struct smc_list *smcd_devs, const struct smc_list *smcr_devs, struct info_hw *hw);
+void info_print(FILE *out, const struct smc_sysinfo *sys, const struct info_hw *hw, bool json);
+
+/* LINKS may be NULL when no filter is set. */
+void lgr_print(FILE *out, const struct tech_opts *o, const struct smc_list *lgrs, const struct smc_list *links,
+	       const struct obj_filter *f);
+void link_print(FILE *out, const struct tech_opts *o, const struct smc_list *links, const struct obj_filter *f);
+void dev_print(FILE *out, const struct tech_opts *o, const struct smc_list *devs, const struct obj_filter *f);
+void seid_print(FILE *out, const struct smc_seid *seid, bool json);
+void hslimit_print(FILE *out, uint8_t enabled, bool json);
+
+#endif

@@ -1,0 +1,24 @@
+#include <errno.h>
+#include <linux/smc.h>
+
+#include "netlink/hslimit.h"
+
+static const struct nl_field hs_fields[] = {
+	{ SMC_NLA_HS_LIMITATION_ENABLED, MNL_TYPE_U8, 0, 1, NULL },
+};
+static const struct nl_policy hs_policy = NL_POLICY("handshake limitation", hs_fields);
+
+int smc_hslimit_read(const struct smc_recorded *rec, uint8_t *enabled, struct nl_error *err)
+{
+	*enabled = 0;
+	return smc_gen_read_flat(rec, SMC_NETLINK_DUMP_HS_LIMITATION, &hs_policy, enabled, err);
+}
+
+int smc_hslimit_set(int on, struct nl_error *err)
+{
+	if (smc_gen_do(on ? SMC_NETLINK_ENABLE_HS_LIMITATION : SMC_NETLINK_DISABLE_HS_LIMITATION, err) == 0)
+		return 0;
+	if (err->code == EOPNOTSUPP)
+		nl_error_set(err, EOPNOTSUPP, "the kernel does not support the handshake limitation");
+	return -1;
+}

@@ -1,0 +1,47 @@
+/* Link groups and their links: SMC_NETLINK_GET_LGR_SMCR, _GET_LINK_SMCR
+ * and _GET_LGR_SMCD. */
+#ifndef SMC_NETLINK_LINKGROUP_H
+#define SMC_NETLINK_LINKGROUP_H
+
+#include <stdint.h>
+#include <net/if.h>
+
+#include "netlink/smcgen.h"
+
+/* Roles, types and link states as net/smc/smc_core.h numbers them. */
+enum { SMC_LGR_ROLE_CLNT, SMC_LGR_ROLE_SERV };
+enum { SMC_LGR_TYPE_NONE, SMC_LGR_TYPE_SINGLE, SMC_LGR_TYPE_SYM, SMC_LGR_TYPE_ASYMP, SMC_LGR_TYPE_ASYML };
+enum { SMC_LINK_UNUSED, SMC_LINK_INACTIVE, SMC_LINK_ACTIVATING, SMC_LINK_ACTIVE };
+
+struct smc_lgr {
+	uint32_t id;
+	uint8_t role;			/* SMC-R only */
+	uint8_t type;			/* SMC-R only */
+	uint8_t vlan_id;
+	uint32_t conns_num;
+	char pnetid[SMC_PNETID_LEN + 1];
+	uint64_t gid, peer_gid;		/* SMC-D only */
+};
+
+struct smc_link {
+	struct smc_lgr lgr;		/* the link group the link belongs to */
+	uint8_t link_id;
+	char ib_dev[SMC_IBNAME_LEN + 1];
+	uint8_t ib_port;
+	char gid[SMC_GID_TEXT_LEN + 1];
+	char peer_gid[SMC_GID_TEXT_LEN + 1];
+	uint32_t conn_cnt;
+	uint32_t netdev_index;
+	char netdev[IF_NAMESIZE];	/* filled by the caller from netdev_index */
+	uint32_t link_uid;		/* in host order */
+	uint32_t peer_uid;
+	uint32_t state;
+};
+
+/* The link groups of the SMC-D or SMC-R side (LGRS of struct smc_lgr);
+ * with LINKS not NULL, the SMC-R link groups and every link of them
+ * (struct smc_link). From the kernel, or from REC when not NULL. */
+int smc_lgr_read(const struct smc_recorded *rec, int smcd, struct smc_list *lgrs, struct smc_list *links,
+		 struct nl_error *err);
+
+#endif

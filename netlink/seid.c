@@ -1,0 +1,27 @@
+#include <errno.h>
+#include <string.h>
+
+#include "netlink/seid.h"
+
+static const struct nl_field seid_fields[] = {
+	NL_FIELD(SMC_NLA_SEID_ENTRY, MNL_TYPE_NUL_STRING, struct smc_seid, seid),
+	NL_FIELD(SMC_NLA_SEID_ENABLED, MNL_TYPE_U8, struct smc_seid, enabled),
+};
+static const struct nl_policy seid_policy = NL_POLICY("system EID", seid_fields);
+
+int smc_seid_read(const struct smc_recorded *rec, struct smc_seid *seid, struct nl_error *err)
+{
+	memset(seid, 0, sizeof(*seid));
+	return smc_gen_read_flat(rec, SMC_NETLINK_DUMP_SEID, &seid_policy, seid, err);
+}
+
+int smc_seid_set(int on, struct nl_error *err)
+{
+	if (smc_gen_do(on ? SMC_NETLINK_ENABLE_SEID : SMC_NETLINK_DISABLE_SEID, err) == 0)
+		return 0;
+	if (!on && err->code == ENOENT)
+		nl_error_set(err, ENOENT, "the system EID cannot be disabled while no user EID is defined");
+	else if (err->code == EOPNOTSUPP)
+		nl_error_set(err, EOPNOTSUPP, "the kernel does not support switching the system EID");
+	return -1;
+}

@@ -1,0 +1,19 @@
+/* The system EID of SMC-D: SMC_NETLINK_DUMP_SEID, _ENABLE_SEID, _DISABLE_SEID. */
+#ifndef SMC_NETLINK_SEID_H
+#define SMC_NETLINK_SEID_H
+
+#include <stdint.h>
+#include <linux/smc.h>
+
+#include "netlink/smcgen.h"
+
+struct smc_seid {
+	char seid[SMC_MAX_EID_LEN + 1];	/* empty: the system has none */
+	uint8_t enabled;
+};
+
+int smc_seid_read(const struct smc_recorded *rec, struct smc_seid *seid, struct nl_error *err);
+/* Enable (ON true) or disable the system EID. */
+int smc_seid_set(int on, struct nl_error *err);
+
+#endif

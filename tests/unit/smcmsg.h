@@ -1,0 +1,188 @@
+/* Building SMC_GEN_NETLINK replies as the kernel sends them, for the
+ * parsers' unit tests, and the checks every parser gets: a cut reply and
+ * a corrupted attribute length are errors (or, for a length whose change
+ * only moves into the attribute's zero padding, give the very same
+ * result), never a crash. */
+#ifndef SMC_TEST_SMCMSG_H
+#define SMC_TEST_SMCMSG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/netlink.h>
+
+#include "tests/unit/check.h"
+
+#define MSG_MAX_ATTRS 256
+
+struct msgbuf {
+	char buf[16384];
+	size_t len;
+	struct nlmsghdr *cur;
+	size_t nla_len_at[MSG_MAX_ATTRS];	/* offsets of every nla_len */
+	size_t nattrs;
+	struct nlattr *nest;
+};
+
+static inline void msg_begin(struct msgbuf *m, uint8_t cmd)
+{
+	struct genlmsghdr *genl;
+
+	m->cur = mnl_nlmsg_put_header(m->buf + m->len);
+	m->cur->nlmsg_type = 0x1f;
+	m->cur->nlmsg_flags = NLM_F_MULTI;
+	m->cur->nlmsg_seq = 7;
+	m->cur->nlmsg_pid = 4242;
+	genl = mnl_nlmsg_put_extra_header(m->cur, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = 1;
+}
+
+static inline void msg_end(struct msgbuf *m)
+{
+	m->len += NLMSG_ALIGN(m->cur->nlmsg_len);
+}
+
+static inline void msg_done(struct msgbuf *m)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(m->buf + m->len);
+	int *status = mnl_nlmsg_put_extra_header(nlh, sizeof(int));
+
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	nlh->nlmsg_seq = 7;
+	nlh->nlmsg_pid = 4242;
+	*status = 0;
+	m->len += nlh->nlmsg_len;
+}
+
+/* Record the attribute just put at the message's tail. */
+static inline void msg_note(struct msgbuf *m, const void *attr)
+{
+	if (m->nattrs < MSG_MAX_ATTRS)
+		m->nla_len_at[m->nattrs++] = (size_t)((const char *)attr - m->buf);
+}
+
+#define MSG_TAIL(m) ((struct nlattr *)mnl_nlmsg_get_payload_tail((m)->cur))
+static inline void put_u8(struct msgbuf *m, uint16_t t, uint8_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u8(m->cur, t, v); }
+static inline void put_u16(struct msgbuf *m, uint16_t t, uint16_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u16(m->cur, t, v); }
+static inline void put_u32(struct msgbuf *m, uint16_t t, uint32_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u32(m->cur, t, v); }
+static inline void put_u64(struct msgbuf *m, uint16_t t, uint64_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u64(m->cur, t, v); }
+static inline void put_str(struct msgbuf *m, uint16_t t, const char *v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_strz(m->cur, t, v); }
+static inline struct nlattr *nest_begin(struct msgbuf *m, uint16_t t)
+{
+	msg_note(m, MSG_TAIL(m));
+	return mnl_attr_nest_start(m->cur, t);
+}
+static inline void nest_end(struct msgbuf *m, struct nlattr *nest) { mnl_attr_nest_end(m->cur, nest); }
+
+/* The whole file at PATH as a string ("" if missing, which then fails the
+ * comparison it is used in). */
+static inline char *golden(const char *path)
+{
+	size_t len;
+	char *text = read_fixture(path, &len);
+
+	if (!text) {
+		printf("# cannot read %s\n", path);
+		text = calloc(1, 1);
+	}
+	return text;
+}
+
+/* What a printer wrote, captured through a memory stream. */
+struct capture {
+	FILE *f;
+	char *text;
+	size_t len;
+};
+
+static inline FILE *capture_start(struct capture *c)
+{
+	c->text = NULL;
+	c->f = open_memstream(&c->text, &c->len);
+	return c->f;
+}
+
+static inline char *capture_end(struct capture *c)
+{
+	fclose(c->f);
+	return c->text;
+}
+
+static inline bool same_text(const char *name, const char *got, const char *want)
+{
+	if (strcmp(got, want) == 0)
+		return true;
+	printf("# %s: got:\n%s# want:\n%s", name, got, want);
+	return false;
+}
+
+/* Whether TEXT is one valid JSON document, as python3 -m json.tool sees it. */
+static inline bool valid_json(const char *text)
+{
+	char path[] = "/tmp/smc-json-XXXXXX", cmd[128];
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	int rc;
+
+	if (!f)
+		return false;
+	fputs(text, f);
+	fclose(f);
+	snprintf(cmd, sizeof(cmd), "python3 -m json.tool %s >/dev/null", path);
+	rc = system(cmd);
+	unlink(path);
+	return rc == 0;
+}
+
+/* A parser under test: parse LEN bytes at BUF and render the result as text
+ * (NULL on a parse error); the caller frees the text. */
+typedef char *(*render_fn)(const void *buf, size_t len);
+
+/* Every proper prefix of the reply is an error; every single-bit flip of
+ * every attribute length is an error or renders exactly as the intact reply. */
+static inline void check_damage(const char *name, const struct msgbuf *m, render_fn render)
+{
+	char *intact = render(m->buf, m->len), *got;
+	char *copy = malloc(m->len);
+	size_t cut_ok = 0, flips = 0, flip_errors = 0, flip_bad = 0;
+
+	for (size_t len = 0; len < m->len; len++) {
+		char *exact = malloc(len ? len : 1);	/* exactly LEN bytes, for ASan */
+
+		memcpy(exact, m->buf, len);
+		got = render(exact, len);
+		cut_ok += got == NULL;
+		free(got);
+		free(exact);
+	}
+	CHECK(cut_ok == m->len, "%s: each of the %zu cut replies is an error (%zu were)", name, m->len, cut_ok);
+	for (size_t a = 0; a < m->nattrs; a++) {
+		for (int bit = 0; bit < 16; bit++) {
+			memcpy(copy, m->buf, m->len);
+			copy[m->nla_len_at[a] + bit / 8] ^= (char)(1 << (bit % 8));
+			got = render(copy, m->len);
+			flips++;
+			if (!got)
+				flip_errors++;
+			else if (!intact || strcmp(got, intact) != 0) {
+				printf("# %s: bit %d of the length at byte %zu misread:\n%s", name, bit, m->nla_len_at[a], got);
+				flip_bad++;
+			}
+			free(got);
+		}
+	}
+	CHECK(intact && flip_bad == 0 && flips > 0,
+	      "%s: %zu flipped attribute-length bits: %zu errors, %zu harmless, %zu misread", name, flips, flip_errors,
+	      flips - flip_errors - flip_bad, flip_bad);
+	free(intact);
+	free(copy);
+}
+
+#endif
