@@ -1,5 +1,6 @@
 /* linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV] (SMC-R),
  * linkgroup [show] [all] (SMC-D). */
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,7 +53,7 @@ static bool lgr_matches(const struct smc_lgr *lgr, const struct smc_list *links,
 
 static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc_lgr *lgr)
 {
-	char pnetid[sizeof(lgr->pnetid)];
+	char pnetid[sizeof(lgr->pnetid)], gid[17];
 	struct lgr_names n;
 
 	json_u64(j, "lgr_id", lgr->id);
@@ -65,8 +66,11 @@ static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc
 	json_u64(j, "conns_num", lgr->conns_num);
 	json_string(j, "pnetid", obj_trim(lgr->pnetid, pnetid, sizeof(pnetid)));
 	if (o->tech == SMC_TECH_D) {
-		json_u64(j, "gid", lgr->gid);
-		json_u64(j, "peer_gid", lgr->peer_gid);
+		/* 64-bit identifiers as smcss shows them: hex text, exact in any JSON reader */
+		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->gid);
+		json_string(j, "gid", gid);
+		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->peer_gid);
+		json_string(j, "peer_gid", gid);
 	}
 }
 

@@ -73,9 +73,12 @@ static int nl_field_attr(const struct nlattr *attr, void *data, struct nl_error 
 	if (f->kind == MNL_TYPE_NESTED)
 		return nl_parse_nest(attr, f->nest, dst, err);
 	if (f->kind == MNL_TYPE_NUL_STRING) {
-		if (strlen(mnl_attr_get_str(attr)) >= f->size)
-			return nl_error_set(err, EBADMSG, "malformed SMC netlink reply: %s attribute %u is too long",
-					    p->name, mnl_attr_get_type(attr));
+		size_t len = strlen(mnl_attr_get_str(attr));
+
+		/* the kernel sends the string and one NUL, nothing after it */
+		if (len + 1 != mnl_attr_get_payload_len(attr) || len >= f->size)
+			return nl_error_set(err, EBADMSG, "malformed SMC netlink reply: %s attribute %u is %s",
+					    p->name, mnl_attr_get_type(attr), len >= f->size ? "too long" : "not one string");
 		strcpy(dst, mnl_attr_get_str(attr));
 		return 0;
 	}
@@ -104,14 +107,20 @@ struct walk_ctx {
 	struct nl_error *err;
 };
 
-/* The top-level attributes the header defines are all nests: checking them
- * all, not only the one asked for, catches a nest whose length was cut. */
+static int any_attr(const struct nlattr *attr, void *data, struct nl_error *err)
+{
+	return 0;
+}
+
+/* The family's top-level attributes are all nests (SMC_GEN_*): checking
+ * every one, not only those asked for, catches a nest whose length was cut
+ * and whose tail would otherwise pass for other attributes. */
 static int nest_attr(const struct nlattr *attr, void *data, struct nl_error *err)
 {
 	const struct walk_ctx *ctx = data;
-	uint16_t type = mnl_attr_get_type(attr);
 
-	if (type > SMC_GEN_UNSPEC && type <= SMC_GEN_MAX && mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0)
+	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
+	    walk(mnl_attr_get_payload(attr), mnl_attr_get_payload_len(attr), "nest", any_attr, NULL, err) < 0)
 		return malformed(err, "message", "has a top-level attribute that is not a nest");
 	return ctx->fn(attr, ctx->data, err);
 }

@@ -141,6 +141,24 @@ static inline bool valid_json(const char *text)
 	return rc == 0;
 }
 
+/* GOT (freed here) is the golden text at PATH, cut from smc-tools' output. */
+static inline void check_golden(const char *name, const char *path, char *got)
+{
+	char *want = golden(path);
+
+	CHECK(got && same_text(name, got, want), "%s prints as smc-tools did, byte for byte (%s)", name, path);
+	free(want);
+	free(got);
+}
+
+/* GOT (freed here) is one valid JSON document holding NEEDLE. */
+static inline void check_json(const char *name, char *got, const char *needle)
+{
+	if (!CHECK(got && valid_json(got) && strstr(got, needle), "%s -j: valid JSON with %s", name, needle))
+		printf("# got: %s", got ? got : "(error)\n");
+	free(got);
+}
+
 /* A parser under test: parse LEN bytes at BUF and render the result as text
  * (NULL on a parse error); the caller frees the text. */
 typedef char *(*render_fn)(const void *buf, size_t len);

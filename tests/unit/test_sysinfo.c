@@ -52,6 +52,9 @@ int main(void)
 	lab_reply(&m, NULL);
 	got = render_text(m.buf, m.len);
 	CHECK(got && same_text("info", got, want), "info: the lab's reply prints as smc-tools' smcr info, byte for byte");
+	free(want);
+	want = golden("tests/golden/objects/smcd-info.txt");
+	CHECK(got && same_text("info", got, want), "info: the lab's reply prints as smc-tools' smcd info, byte for byte");
 	free(got);
 	free(want);
 

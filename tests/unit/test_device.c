@@ -1,0 +1,154 @@
+/* device: SMC_NETLINK_GET_DEV_SMCR and _GET_DEV_SMCD replies parsed and
+ * printed as smc-tools did on the lab's hosts (SoftRoCE rxe0 on eth0). */
+#include <linux/smc.h>
+
+#include "applets/objects.h"
+#include "tests/unit/smcmsg.h"
+
+/* rxe0 as Linux 6.12 reports it: PCI values read from a parent that is no
+ * PCI device (FID noise, no PCI ID), one port. FID 0 leaves them out. */
+static void put_rxe0(struct msgbuf *m, uint32_t fid)
+{
+	struct nlattr *nest, *port;
+
+	msg_begin(m, SMC_NETLINK_GET_DEV_SMCR);
+	nest = nest_begin(m, SMC_GEN_DEV_SMCR);
+	put_u8(m, SMC_NLA_DEV_IS_CRIT, 1);
+	if (fid) {
+		put_u32(m, SMC_NLA_DEV_PCI_FID, fid);
+		put_u16(m, SMC_NLA_DEV_PCI_CHID, 0);
+		put_u16(m, SMC_NLA_DEV_PCI_VENDOR, 0);
+		put_u16(m, SMC_NLA_DEV_PCI_DEVICE, 0);
+		put_str(m, SMC_NLA_DEV_PCI_ID, "");
+	}
+	put_str(m, SMC_NLA_DEV_IB_NAME, "rxe0");
+	port = nest_begin(m, SMC_NLA_DEV_PORT);
+	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 0);
+	put_str(m, SMC_NLA_DEV_PORT_PNETID, "");
+	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
+	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
+	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
+	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
+	nest_end(m, port);
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+/* An ISM device of an IBM Z machine, with a user-set PNET ID. */
+static void put_ism(struct msgbuf *m)
+{
+	struct nlattr *nest, *port;
+
+	msg_begin(m, SMC_NETLINK_GET_DEV_SMCD);
+	nest = nest_begin(m, SMC_GEN_DEV_SMCD);
+	put_u32(m, SMC_NLA_DEV_USE_CNT, 3);
+	put_u8(m, SMC_NLA_DEV_IS_CRIT, 0);
+	put_u32(m, SMC_NLA_DEV_PCI_FID, 0x1234);
+	put_u16(m, SMC_NLA_DEV_PCI_CHID, 0x07c0);
+	put_u16(m, SMC_NLA_DEV_PCI_VENDOR, 0x1014);
+	put_u16(m, SMC_NLA_DEV_PCI_DEVICE, 0x04ed);
+	put_str(m, SMC_NLA_DEV_PCI_ID, "0000:00:00.0");
+	port = nest_begin(m, SMC_NLA_DEV_PORT);
+	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 1);
+	put_str(m, SMC_NLA_DEV_PORT_PNETID, "NET1");
+	nest_end(m, port);
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+static char *render(const void *buf, size_t len, struct tech_opts o, const struct obj_filter *f)
+{
+	struct smc_list devs = SMC_LIST_INIT(struct smc_dev);
+	struct smc_recorded rec = { buf, len };
+	struct nl_error err;
+	struct capture c;
+
+	if (smc_dev_read(&rec, o.tech == SMC_TECH_D, &devs, &err) < 0)
+		return NULL;
+	for (size_t i = 0; i < devs.count; i++)
+		for (int p = 0; p < SMC_DEV_PORTS; p++) {
+			struct smc_dev_port *port = &((struct smc_dev *)devs.items)[i].port[p];
+
+			/* what if_indextoname() says on the lab's hosts */
+			strcpy(port->netdev, port->netdev_index == 2 ? "eth0" : "");
+		}
+	dev_print(capture_start(&c), &o, &devs, f);
+	smc_list_free(&devs);
+	return capture_end(&c);
+}
+
+static const struct obj_filter no_filter;
+static const struct tech_opts smcr = { .tech = SMC_TECH_R }, smcr_d = { .tech = SMC_TECH_R, .details = 1 };
+static const struct tech_opts smcd = { .tech = SMC_TECH_D }, smcd_d = { .tech = SMC_TECH_D, .details = 1 };
+static const struct tech_opts smcr_j = { .tech = SMC_TECH_R, .json = true }, smcd_j = { .tech = SMC_TECH_D, .json = true };
+
+static char *render_smcr(const void *buf, size_t len)
+{
+	return render(buf, len, smcr_d, &no_filter);
+}
+
+static char *render_smcd(const void *buf, size_t len)
+{
+	return render(buf, len, smcd, &no_filter);
+}
+
+int main(void)
+{
+	struct msgbuf host_a = { .len = 0 }, host_b = { .len = 0 }, no_pci = { .len = 0 }, ism = { .len = 0 };
+	struct msgbuf none = { .len = 0 };
+	struct obj_filter eth0 = { .netdev = "eth0" }, eth1 = { .netdev = "eth1" };
+	struct obj_filter rxe0 = { .ibdev = "rxe0" }, mlx = { .ibdev = "mlx5_0" };
+	char *got;
+
+	put_rxe0(&host_a, 0x7f5a);
+	msg_done(&host_a);
+	put_rxe0(&host_b, 0x7fb7);
+	msg_done(&host_b);
+	put_rxe0(&no_pci, 0);
+	msg_done(&no_pci);
+	put_ism(&ism);
+	msg_done(&ism);
+	msg_done(&none);
+
+	check_golden("smcr device", "tests/golden/objects/host-a-smcr-device.txt", render(host_a.buf, host_a.len, smcr, &no_filter));
+	check_golden("smcr -d device (server)", "tests/golden/objects/host-a-smcr-d-device.txt",
+		     render(host_a.buf, host_a.len, smcr_d, &no_filter));
+	check_golden("smcr -d device (client)", "tests/golden/objects/host-b-smcr-d-device.txt",
+		     render(host_b.buf, host_b.len, smcr_d, &no_filter));
+	check_golden("smcr device show netdev eth0", "tests/golden/objects/host-a-smcr-device-netdev-eth0.txt",
+		     render(host_a.buf, host_a.len, smcr, &eth0));
+	check_golden("smcr device show ibdev rxe0", "tests/golden/objects/host-a-smcr-device.txt",
+		     render(host_a.buf, host_a.len, smcr, &rxe0));
+	check_golden("smcd device (none)", "tests/golden/objects/smcd-device-none.txt", render(none.buf, none.len, smcd, &no_filter));
+	check_golden("smcd -d device (none)", "tests/golden/objects/smcd-loopback-d-device.txt",
+		     render(none.buf, none.len, smcd_d, &no_filter));
+
+	got = render(no_pci.buf, no_pci.len, smcr_d, &no_filter);
+	CHECK(got && strstr(got, "\neth0            rxe0        1    ACTIVE  0              Yes   0000                0000        1"),
+	      "smcr -d device: a device without PCI identity is shown, FID and PCHID 0000, no PCI-ID");
+	free(got);
+	got = render(host_a.buf, host_a.len, smcr, &eth1);
+	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr device show netdev eth1: the header only");
+	free(got);
+	got = render(host_a.buf, host_a.len, smcr, &mlx);
+	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr device show ibdev mlx5_0: the header only");
+	free(got);
+	got = render(ism.buf, ism.len, smcd, &no_filter);
+	CHECK(got && strcmp(got, "FID  Type  PCI-ID        PCHID  InUse  #LGs  PNET-ID  \n"
+				 "1234 ISM   0000:00:00.0  07c0   No        3  *NET1            \n") == 0,
+	      "smcd device: an ISM device in smc-tools' columns, a user-set PNET ID starred");
+	free(got);
+
+	check_json("smcr device", render(host_a.buf, host_a.len, smcr_j, &no_filter),
+		   "{\"devices\":[{\"netdev\":\"eth0\",\"ib_dev\":\"rxe0\",\"ib_port\":1,\"port_state\":\"ACTIVE\",\"lnk_cnt\":1,"
+		   "\"type\":\"0\",\"pci_device\":0,\"pci_vendor\":0,\"is_crit\":true,\"pci_fid\":32602,\"pci_id\":\"\","
+		   "\"pci_chid\":0,\"pnetid\":\"\",\"pnetid_by_user\":false}]}");
+	check_json("smcd device", render(ism.buf, ism.len, smcd_j, &no_filter),
+		   "{\"use_cnt\":3,\"type\":\"ISM\",\"pci_device\":1261,\"pci_vendor\":4116,\"is_crit\":false,\"pci_fid\":4660,"
+		   "\"pci_id\":\"0000:00:00.0\",\"pci_chid\":1984,\"pnetid\":\"NET1\",\"pnetid_by_user\":true}");
+	check_json("smcd device (none)", render(none.buf, none.len, smcd_j, &no_filter), "{\"devices\":[]}");
+
+	check_damage("smcr device", &host_a, render_smcr);
+	check_damage("smcd device", &ism, render_smcd);
+	return 0;
+}

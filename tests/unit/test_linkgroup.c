@@ -1,0 +1,201 @@
+/* linkgroup: SMC_NETLINK_GET_LGR_SMCR, _GET_LINK_SMCR and _GET_LGR_SMCD
+ * replies parsed and printed as smc-tools did on the lab's two hosts. */
+#include <arpa/inet.h>
+#include <linux/smc.h>
+
+#include "applets/objects.h"
+#include "tests/unit/smcmsg.h"
+
+#define GID_A "0000:0000:0000:0000:0000:ffff:c612:0001"
+#define GID_B "0000:0000:0000:0000:0000:ffff:c612:0002"
+
+/* One SMC-R link group as Linux 6.12 sends it, v2 nests included. */
+static void put_lgr_r(struct msgbuf *m, uint8_t role)
+{
+	struct nlattr *nest, *v2;
+
+	msg_begin(m, SMC_NETLINK_GET_LGR_SMCR);
+	nest = nest_begin(m, SMC_GEN_LGR_SMCR);
+	put_u32(m, SMC_NLA_LGR_R_ID, 0x100);
+	put_u32(m, SMC_NLA_LGR_R_CONNS_NUM, 0);
+	put_u8(m, SMC_NLA_LGR_R_ROLE, role);
+	put_u8(m, SMC_NLA_LGR_R_TYPE, 1);
+	put_u8(m, SMC_NLA_LGR_R_BUF_TYPE, 0);
+	put_u8(m, SMC_NLA_LGR_R_VLAN_ID, 0);
+	msg_note(m, MSG_TAIL(m));
+	mnl_attr_put(m->cur, SMC_NLA_LGR_R_PAD, 0, NULL);
+	put_u64(m, SMC_NLA_LGR_R_NET_COOKIE, 4096);
+	put_str(m, SMC_NLA_LGR_R_PNETID, "");
+	v2 = nest_begin(m, SMC_NLA_LGR_R_V2_COMMON);
+	put_u8(m, SMC_NLA_LGR_V2_VER, 2);
+	put_u8(m, SMC_NLA_LGR_V2_REL, 1);
+	put_u8(m, SMC_NLA_LGR_V2_OS, 3);
+	put_str(m, SMC_NLA_LGR_V2_PEER_HOST, "(none)                          ");
+	put_str(m, SMC_NLA_LGR_V2_NEG_EID, "SMC-TEST-UEID-1                 ");
+	nest_end(m, v2);
+	v2 = nest_begin(m, SMC_NLA_LGR_R_V2);
+	put_u8(m, SMC_NLA_LGR_R_V2_DIRECT, 1);
+	nest_end(m, v2);
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+static void put_link(struct msgbuf *m, const char *gid, const char *peer_gid)
+{
+	struct nlattr *nest;
+
+	msg_begin(m, SMC_NETLINK_GET_LINK_SMCR);
+	nest = nest_begin(m, SMC_GEN_LINK_SMCR);
+	put_u8(m, SMC_NLA_LINK_ID, 1);
+	put_u32(m, SMC_NLA_LINK_STATE, 3);
+	put_u32(m, SMC_NLA_LINK_CONN_CNT, 0);
+	put_u8(m, SMC_NLA_LINK_IB_PORT, 1);
+	put_u32(m, SMC_NLA_LINK_NET_DEV, 2);
+	put_str(m, SMC_NLA_LINK_IB_DEV, "rxe0");
+	put_u32(m, SMC_NLA_LINK_UID, htonl(0x101));
+	put_u32(m, SMC_NLA_LINK_PEER_UID, htonl(0x101));
+	put_str(m, SMC_NLA_LINK_GID, gid);
+	put_str(m, SMC_NLA_LINK_PEER_GID, peer_gid);
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+static void put_lgr_d(struct msgbuf *m, uint32_t id)
+{
+	struct nlattr *nest;
+
+	msg_begin(m, SMC_NETLINK_GET_LGR_SMCD);
+	nest = nest_begin(m, SMC_GEN_LGR_SMCD);
+	put_u32(m, SMC_NLA_LGR_D_ID, id);
+	put_u64(m, SMC_NLA_LGR_D_GID, 0xb84263b7fa77a480ULL);
+	put_u64(m, SMC_NLA_LGR_D_PEER_GID, 0xb84263b7fa77a480ULL);
+	put_u8(m, SMC_NLA_LGR_D_VLAN_ID, 0);
+	put_u32(m, SMC_NLA_LGR_D_CONNS_NUM, 1);
+	put_u32(m, SMC_NLA_LGR_D_CHID, 0xffff);	/* the kernel sends a u32 for this u16 */
+	put_str(m, SMC_NLA_LGR_D_PNETID, "");
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+static struct tech_opts opts(enum smc_tech tech, int details, bool json)
+{
+	return (struct tech_opts){ .tech = tech, .details = details, .json = json };
+}
+
+/* What `linkgroup` prints for the reply in BUF: link-show when SHOW_LINKS. */
+static char *render(const void *buf, size_t len, struct tech_opts o, bool show_links, const struct obj_filter *f)
+{
+	struct smc_list lgrs = SMC_LIST_INIT(struct smc_lgr), links = SMC_LIST_INIT(struct smc_link);
+	struct smc_recorded rec = { buf, len };
+	bool want_links = show_links || f->netdev || f->ibdev;
+	struct nl_error err;
+	struct capture c;
+
+	if (smc_lgr_read(&rec, o.tech == SMC_TECH_D, &lgrs, want_links ? &links : NULL, &err) < 0)
+		return NULL;
+	for (size_t i = 0; i < links.count; i++) {
+		struct smc_link *link = &((struct smc_link *)links.items)[i];
+
+		/* what if_indextoname() says on the lab's hosts */
+		strcpy(link->netdev, link->netdev_index == 2 ? "eth0" : "");
+	}
+	capture_start(&c);
+	if (show_links)
+		link_print(c.f, &o, &links, f);
+	else
+		lgr_print(c.f, &o, &lgrs, want_links ? &links : NULL, f);
+	smc_list_free(&lgrs);
+	smc_list_free(&links);
+	return capture_end(&c);
+}
+
+static const struct obj_filter no_filter;
+
+static char *render_links(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_R, 2, false), true, &no_filter);
+}
+
+static char *render_smcd(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
+}
+
+int main(void)
+{
+	struct msgbuf lgr_a = { .len = 0 }, link_a = { .len = 0 }, link_b = { .len = 0 }, smcd = { .len = 0 };
+	struct msgbuf none = { .len = 0 }, odd = { .len = 0 };
+	struct obj_filter eth0 = { .netdev = "eth0" }, eth9 = { .netdev = "eth9" }, rxe0 = { .ibdev = "rxe0" };
+	char *got;
+
+	put_lgr_r(&lgr_a, 1);
+	msg_done(&lgr_a);
+	put_lgr_r(&link_a, 1);
+	put_link(&link_a, GID_A, GID_B);
+	msg_done(&link_a);
+	put_lgr_r(&link_b, 0);
+	put_link(&link_b, GID_B, GID_A);
+	msg_done(&link_b);
+	put_lgr_d(&smcd, 0x100);
+	put_lgr_d(&smcd, 0x200);
+	msg_done(&smcd);
+	msg_done(&none);
+
+	check_golden("smcr linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
+		     render(lgr_a.buf, lgr_a.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+	check_golden("smcr linkgroup (client)", "tests/golden/objects/host-b-smcr-linkgroup.txt",
+		     render(link_b.buf, link_b.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+	check_golden("smcr linkgroup link-show", "tests/golden/objects/host-a-smcr-link-show.txt",
+		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &no_filter));
+	check_golden("smcr -d linkgroup link-show", "tests/golden/objects/host-a-smcr-d-link-show.txt",
+		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 1, false), true, &no_filter));
+	check_golden("smcr -dd linkgroup link-show (server)", "tests/golden/objects/host-a-smcr-dd-link-show.txt",
+		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+	check_golden("smcr -dd linkgroup link-show (client)", "tests/golden/objects/host-b-smcr-dd-link-show.txt",
+		     render(link_b.buf, link_b.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+	check_golden("smcr linkgroup link-show ibdev rxe0", "tests/golden/objects/host-a-smcr-link-show.txt",
+		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &rxe0));
+	check_golden("smcr linkgroup show netdev eth0", "tests/golden/objects/host-a-smcr-linkgroup.txt",
+		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), false, &eth0));
+	check_golden("smcd linkgroup (two over loopback-ism)", "tests/golden/objects/smcd-loopback-linkgroup.txt",
+		     render_smcd(smcd.buf, smcd.len));
+	check_golden("smcd linkgroup (none)", "tests/golden/objects/smcd-linkgroup-none.txt",
+		     render_smcd(none.buf, none.len));
+
+	got = render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), false, &eth9);
+	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup show netdev eth9: the header only");
+	free(got);
+	got = render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &eth9);
+	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup link-show netdev eth9: the header only");
+	free(got);
+
+	check_json("smcr linkgroup", render(lgr_a.buf, lgr_a.len, opts(SMC_TECH_R, 0, true), false, &no_filter),
+		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,\"conns_num\":0,\"pnetid\":\"\"}]}");
+	check_json("smcr linkgroup link-show", render(link_b.buf, link_b.len, opts(SMC_TECH_R, 0, true), true, &no_filter),
+		   "\"role\":\"CLNT\",\"type\":\"SINGLE\",\"netdev\":\"eth0\",\"state\":\"LINK_ACTIVE\",\"conn_cnt\":0,"
+		   "\"link_id\":1,\"link_uid\":257,\"peer_uid\":257,\"ib_dev\":\"rxe0\",\"ib_port\":1,\"gid\":\"" GID_B "\"");
+	check_json("smcd linkgroup", render(smcd.buf, smcd.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+		   "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"gid\":\"b84263b7fa77a480\",");
+	check_json("smcd linkgroup (none)", render(none.buf, none.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+		   "{\"linkgroups\":[]}");
+
+	/* values this tool has no name for are shown, not hidden */
+	msg_begin(&odd, SMC_NETLINK_GET_LGR_SMCR);
+	struct nlattr *nest = nest_begin(&odd, SMC_GEN_LGR_SMCR);
+	put_u8(&odd, SMC_NLA_LGR_R_ROLE, 7);
+	put_u8(&odd, SMC_NLA_LGR_R_TYPE, 9);
+	put_u8(&odd, SMC_NLA_LGR_R_VLAN_ID, 10);
+	put_str(&odd, SMC_NLA_LGR_R_PNETID, "NET1            ");
+	nest_end(&odd, nest);
+	msg_end(&odd);
+	put_link(&odd, GID_A, GID_B);
+	msg_done(&odd);
+	got = render(odd.buf, odd.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+	CHECK(got && strstr(got, "\n00000000 0x7?     0x9?      0xa       0  NET1             \n"),
+	      "smcr linkgroup: an unknown role and type in hex, VLAN in hex, PNET ID trimmed");
+	free(got);
+
+	check_damage("smcr linkgroup link-show", &link_a, render_links);
+	check_damage("smcd linkgroup", &smcd, render_smcd);
+	return 0;
+}

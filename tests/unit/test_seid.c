@@ -1,0 +1,82 @@
+/* seid and handshake-limit: SMC_NETLINK_DUMP_SEID and _DUMP_HS_LIMITATION
+ * replies (attributes not nested) parsed and printed. */
+#include <linux/smc.h>
+
+#include "applets/objects.h"
+#include "netlink/hslimit.h"
+#include "tests/unit/smcmsg.h"
+
+static char *render_seid(const void *buf, size_t len, bool json)
+{
+	struct smc_recorded rec = { buf, len };
+	struct smc_seid seid;
+	struct nl_error err;
+	struct capture c;
+
+	if (smc_seid_read(&rec, &seid, &err) < 0)
+		return NULL;
+	seid_print(capture_start(&c), &seid, json);
+	return capture_end(&c);
+}
+
+static char *render_seid_text(const void *buf, size_t len)
+{
+	return render_seid(buf, len, false);
+}
+
+static char *render_hslimit(const void *buf, size_t len, bool json)
+{
+	struct smc_recorded rec = { buf, len };
+	struct nl_error err;
+	struct capture c;
+	uint8_t enabled;
+
+	if (smc_hslimit_read(&rec, &enabled, &err) < 0)
+		return NULL;
+	hslimit_print(capture_start(&c), enabled, json);
+	return capture_end(&c);
+}
+
+static char *render_hslimit_text(const void *buf, size_t len)
+{
+	return render_hslimit(buf, len, false);
+}
+
+static void check_text(const char *name, char *got, const char *want)
+{
+	CHECK(got && same_text(name, got, want), "%s prints \"%.*s\"", name, (int)strcspn(want, "\n"), want);
+	free(got);
+}
+
+int main(void)
+{
+	struct msgbuf none = { .len = 0 }, seid = { .len = 0 }, hs = { .len = 0 };
+	char *want = golden("tests/golden/objects/smcd-seid-show.txt");
+
+	/* a kernel without ISM v2 answers with an empty message */
+	msg_begin(&none, SMC_NETLINK_DUMP_SEID);
+	msg_end(&none);
+	msg_done(&none);
+	msg_begin(&seid, SMC_NETLINK_DUMP_SEID);
+	put_str(&seid, SMC_NLA_SEID_ENTRY, "IBM-SYSZ-ISMSEID00000000000000CF");
+	put_u8(&seid, SMC_NLA_SEID_ENABLED, 1);
+	msg_end(&seid);
+	msg_done(&seid);
+	msg_begin(&hs, SMC_NETLINK_DUMP_HS_LIMITATION);
+	put_u8(&hs, SMC_NLA_HS_LIMITATION_ENABLED, 1);
+	msg_end(&hs);
+	msg_done(&hs);
+
+	check_text("smcd seid show without a system EID, as smc-tools did,", render_seid(none.buf, none.len, false), want);
+	check_text("smcd seid show", render_seid(seid.buf, seid.len, false), "IBM-SYSZ-ISMSEID00000000000000CF [enabled]\n");
+	check_json("smcd seid show (no system EID)", render_seid(none.buf, none.len, true), "{}");
+	check_json("smcd seid show", render_seid(seid.buf, seid.len, true),
+		   "{\"seid\":\"IBM-SYSZ-ISMSEID00000000000000CF\",\"enabled\":true}");
+	check_text("handshake-limit show", render_hslimit(hs.buf, hs.len, false), "enabled\n");
+	check_json("handshake-limit show", render_hslimit(hs.buf, hs.len, true), "{\"enabled\":true}");
+	free(want);
+
+	check_damage("smcd seid show", &seid, render_seid_text);
+	check_damage("handshake-limit show", &hs, render_hslimit_text);
+	return 0;
+}
