@@ -25,6 +25,9 @@ int smc_pnet_main(int argc, char **argv);
 /* smc --install [-s] [-f] DIR */
 int smc_install(int argc, char **argv);
 
+/* Write the preload library embedded in smc to FD: 0, or -1 and errno. */
+int write_preload_library(int fd);
+
 /* Name the running applet is reported under ("smcr", "smc_run", ...). */
 extern const char *applet_name;
 
