@@ -30,7 +30,7 @@ SAN_OBJ   := $(LIB_SRC:%.c=$(SAN)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
 
-.PHONY: all san unit check release install uninstall clean size
+.PHONY: all san unit progs check release install uninstall clean size
 all: $(O)/smc $(O)/libsmc-preload.so
 
 $(O)/obj/%.o: %.c $(wildcard */*.h) | check-libmnl
@@ -90,10 +90,29 @@ $(SAN)/tests/%: tests/unit/%.c tests/unit/check.h $(SAN)/libsmc.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -o $@ $< $(SAN)/libsmc.a -lmnl
 
+# Programs the CLI tests run under smc_run: plain (a sanitizer runtime
+# refuses to follow a preloaded library), against glibc and against musl.
+MUSL_CC   ?= $(shell command -v musl-gcc 2>/dev/null)
+PROGS     := $(O)/progs/sockcheck-glibc $(O)/progs/libmarker.so $(if $(MUSL_CC),$(O)/progs/sockcheck-musl)
+PROG_CFLAGS := -O1 -std=gnu11 $(WARN) -pthread
+
+$(O)/progs/sockcheck-glibc: tests/progs/sockcheck.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+
+$(O)/progs/sockcheck-musl: tests/progs/sockcheck.c
+	@mkdir -p $(@D)
+	$(MUSL_CC) $(PROG_CFLAGS) -o $@ $<
+
+$(O)/progs/libmarker.so: tests/progs/marker.c
+	@mkdir -p $(@D)
+	$(CC) -shared -nostdlib -fPIC -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
+progs: $(PROGS)
 
-check: all san unit
+check: all san unit progs
 	tests/run
 
 APPLETS = $(shell $(O)/smc --list)
@@ -112,4 +131,4 @@ uninstall:
 	  rm -f $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
 
 clean:
-	rm -rf $(O)/obj $(O)/san $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
+	rm -rf $(O)/obj $(O)/san $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so

@@ -21,9 +21,6 @@
 
 #define LIB_NAME "libsmc-preload.so"
 
-/* The library's bytes, linked in by preload/embed.S. */
-extern const unsigned char smc_preload_image[], smc_preload_image_end[];
-
 struct run_opts {
 	bool debug;
 	const char *rcvbuf, *sndbuf;	/* SIZE as given, or NULL */
@@ -135,7 +132,7 @@ static void raise_sysctl(const char *name, int bytes, bool debug)
 	fclose(f);
 	if (current >= bytes)
 		return;
-	fd = open(path, O_WRONLY);
+	fd = open(path, O_WRONLY | O_TRUNC);
 	if (fd < 0 || dprintf(fd, "%d\n", bytes) < 0) {
 		note("cannot raise net.core.%s from %ld to %d (%s): buffers stay at most %ld bytes", name, current,
 		     bytes, strerror(errno), current);
@@ -144,22 +141,6 @@ static void raise_sysctl(const char *name, int bytes, bool debug)
 	}
 	if (fd >= 0)
 		close(fd);
-}
-
-int write_preload_library(int fd)
-{
-	const unsigned char *p = smc_preload_image;
-
-	while (p < smc_preload_image_end) {
-		ssize_t n = write(fd, p, (size_t)(smc_preload_image_end - p));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-	}
-	return 0;
 }
 
 /* LD_PRELOAD separates entries with ':' or white space. */
