@@ -149,9 +149,11 @@ static bool preloadable(const char *path)
 	return access(path, R_OK) == 0 && !strpbrk(path, ": \t\n");
 }
 
+/* PREFIX/lib, or ../lib beside this binary (where smc --install puts it). */
 static bool installed_library(struct preload_lib *lib)
 {
-	char exe[PATH_MAX], *slash;
+	char exe[PATH_MAX], beside[PATH_MAX + sizeof("/../lib/" LIB_NAME)];
+	const char *slash;
 	ssize_t n;
 
 	if (preloadable(SMC_PREFIX "/lib/" LIB_NAME) && realpath(SMC_PREFIX "/lib/" LIB_NAME, lib->path))
@@ -161,10 +163,10 @@ static bool installed_library(struct preload_lib *lib)
 		return false;
 	exe[n] = '\0';
 	slash = strrchr(exe, '/');
-	if (!slash || snprintf(slash, sizeof(exe) - (size_t)(slash - exe), "/../lib/" LIB_NAME) >=
-			      (int)(sizeof(exe) - (size_t)(slash - exe)))
+	if (!slash)
 		return false;
-	return preloadable(exe) && realpath(exe, lib->path);
+	snprintf(beside, sizeof(beside), "%.*s/../lib/" LIB_NAME, (int)(slash - exe), exe);
+	return preloadable(beside) && realpath(beside, lib->path);
 }
 
 /* The embedded copy in a memfd that stays open across exec. */
@@ -225,7 +227,7 @@ static int find_library(struct preload_lib *lib)
 		lib->origin = "the copy embedded in smc, in a memfd";
 		return 0;
 	}
-	lib->origin = "the copy embedded in smc, in a temporary file left behind (no memfd or no /proc)";
+	lib->origin = "the copy embedded in smc, in a temporary file that stays: no /proc or no memfd";
 	return tempfile_library(lib);
 }
 
@@ -353,14 +355,12 @@ int smc_run_main(int argc, char **argv)
 
 	if (first <= 0)
 		return -first;
-	if (find_program(argv[first], path, sizeof(path)))
+	if (find_program(argv[first], path, sizeof(path)) || find_library(&lib) || set_environment(&opts, &lib))
 		return 1;
 	if (opts.rcvbuf)
 		raise_sysctl("rmem_max", opts.rcv_bytes, opts.debug);
 	if (opts.sndbuf)
 		raise_sysctl("wmem_max", opts.snd_bytes, opts.debug);
-	if (find_library(&lib) || set_environment(&opts, &lib))
-		return 1;
 	if (opts.debug) {
 		note("preloading %s (%s)", lib.path, lib.origin);
 		if (!has_interpreter(path))
