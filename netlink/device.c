@@ -1,5 +1,6 @@
 #include <linux/smc.h>
 
+#include "netlink/policy.h"
 #include "netlink/device.h"
 
 static const struct nl_field port_fields[] = {
@@ -33,7 +34,7 @@ static int dev_attr(const struct nlattr *attr, void *data, struct nl_error *err)
 	if (mnl_attr_get_type(attr) != SMC_GEN_DEV_SMCR && mnl_attr_get_type(attr) != SMC_GEN_DEV_SMCD)
 		return 0;
 	dev = smc_list_add(data, err);
-	return dev ? nl_parse_top_nest(attr, &dev_policy, dev, err) : -1;
+	return dev ? nl_parse_nest(attr, &dev_policy, dev, err) : -1;
 }
 
 int smc_dev_read(const struct smc_recorded *rec, int smcd, struct smc_list *devs, struct nl_error *err)

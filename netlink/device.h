@@ -7,7 +7,7 @@
 #include <net/if.h>
 #include <linux/smc.h>
 
-#include "netlink/smcgen.h"
+#include "netlink/reply.h"
 
 #define SMC_DEV_PORTS 2
 

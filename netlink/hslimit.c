@@ -1,6 +1,6 @@
-#include <errno.h>
 #include <linux/smc.h>
 
+#include "netlink/policy.h"
 #include "netlink/hslimit.h"
 
 static const struct nl_field hs_fields[] = {
@@ -16,9 +16,5 @@ int smc_hslimit_read(const struct smc_recorded *rec, uint8_t *enabled, struct nl
 
 int smc_hslimit_set(int on, struct nl_error *err)
 {
-	if (smc_gen_do(on ? SMC_NETLINK_ENABLE_HS_LIMITATION : SMC_NETLINK_DISABLE_HS_LIMITATION, err) == 0)
-		return 0;
-	if (err->code == EOPNOTSUPP)
-		nl_error_set(err, EOPNOTSUPP, "the kernel does not support the handshake limitation");
-	return -1;
+	return smc_gen_do(on ? SMC_NETLINK_ENABLE_HS_LIMITATION : SMC_NETLINK_DISABLE_HS_LIMITATION, err);
 }

@@ -5,7 +5,7 @@
 
 #include <stdint.h>
 
-#include "netlink/smcgen.h"
+#include "netlink/reply.h"
 
 int smc_hslimit_read(const struct smc_recorded *rec, uint8_t *enabled, struct nl_error *err);
 int smc_hslimit_set(int on, struct nl_error *err);

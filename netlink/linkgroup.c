@@ -2,6 +2,7 @@
 #include <arpa/inet.h>
 #include <linux/smc.h>
 
+#include "netlink/policy.h"
 #include "netlink/linkgroup.h"
 
 static const struct nl_field lgr_r_fields[] = {
@@ -54,7 +55,7 @@ static int lgr_attr(const struct nlattr *attr, void *data, struct nl_error *err)
 	case SMC_GEN_LGR_SMCD:
 		lgr = smc_list_add(ctx->lgrs, err);
 		ctx->have_lgr = 1;
-		return lgr ? nl_parse_top_nest(attr, mnl_attr_get_type(attr) == SMC_GEN_LGR_SMCD ? &lgr_d_policy
+		return lgr ? nl_parse_nest(attr, mnl_attr_get_type(attr) == SMC_GEN_LGR_SMCD ? &lgr_d_policy
 											  : &lgr_r_policy, lgr, err)
 			   : -1;
 	case SMC_GEN_LINK_SMCR:
@@ -63,7 +64,7 @@ static int lgr_attr(const struct nlattr *attr, void *data, struct nl_error *err)
 		if (!ctx->have_lgr)
 			return nl_error_set(err, EBADMSG, "malformed SMC netlink reply: a link before its link group");
 		link = smc_list_add(ctx->links, err);
-		if (!link || nl_parse_top_nest(attr, &link_policy, link, err) < 0)
+		if (!link || nl_parse_nest(attr, &link_policy, link, err) < 0)
 			return -1;
 		/* the kernel copies the UIDs' wire bytes into its u32s */
 		link->link_uid = ntohl(link->link_uid);

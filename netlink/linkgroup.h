@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <net/if.h>
 
-#include "netlink/smcgen.h"
+#include "netlink/reply.h"
 
 /* Roles, types and link states as net/smc/smc_core.h numbers them. */
 enum { SMC_LGR_ROLE_CLNT, SMC_LGR_ROLE_SERV };

@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "netlink/policy.h"
 #include "netlink/seid.h"
 
 static const struct nl_field seid_fields[] = {
@@ -21,7 +22,5 @@ int smc_seid_set(int on, struct nl_error *err)
 		return 0;
 	if (!on && err->code == ENOENT)
 		nl_error_set(err, ENOENT, "the system EID cannot be disabled while no user EID is defined");
-	else if (err->code == EOPNOTSUPP)
-		nl_error_set(err, EOPNOTSUPP, "the kernel does not support switching the system EID");
 	return -1;
 }

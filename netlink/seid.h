@@ -5,7 +5,7 @@
 #include <stdint.h>
 #include <linux/smc.h>
 
-#include "netlink/smcgen.h"
+#include "netlink/reply.h"
 
 struct smc_seid {
 	char seid[SMC_MAX_EID_LEN + 1];	/* empty: the system has none */

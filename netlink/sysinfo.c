@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "netlink/smcgen.h"
+#include "netlink/policy.h"
 #include "netlink/sysinfo.h"
 
 static const struct nl_field sys_fields[] = {
@@ -18,7 +18,7 @@ static int sys_attr(const struct nlattr *attr, void *data, struct nl_error *err)
 	if (mnl_attr_get_type(attr) != SMC_GEN_SYS_INFO)
 		return 0;
 	memset(data, 0, sizeof(struct smc_sysinfo));
-	return nl_parse_top_nest(attr, &sys_policy, data, err);
+	return nl_parse_nest(attr, &sys_policy, data, err);
 }
 
 int smc_sysinfo_read(const struct smc_recorded *rec, struct smc_sysinfo *info, struct nl_error *err)

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <linux/smc.h>
 
-#include "netlink/nl.h"
+#include "netlink/reply.h"
 
 struct smc_sysinfo {
 	uint8_t version;	/* 0 when the kernel did not say */
@@ -16,8 +16,6 @@ struct smc_sysinfo {
 	char local_host[SMC_MAX_HOSTNAME_LEN + 1];	/* as sent: blank-padded */
 	char seid[SMC_MAX_EID_LEN + 1];			/* empty: no system EID */
 };
-
-struct smc_recorded;
 
 /* From the kernel, or from REC when not NULL. */
 int smc_sysinfo_read(const struct smc_recorded *rec, struct smc_sysinfo *info, struct nl_error *err);

@@ -17,55 +17,27 @@
 #include <linux/netlink.h>
 
 #include "tests/unit/check.h"
+#include "tests/unit/genl_msg.h"
 
 #define MSG_MAX_ATTRS 256
 
+/* A dump being built, and where every attribute's nla_len is in it. */
 struct msgbuf {
-	char buf[16384];
-	size_t len;
+	struct dump_buf d;
 	struct nlmsghdr *cur;
-	size_t nla_len_at[MSG_MAX_ATTRS];	/* offsets of every nla_len */
+	size_t nla_len_at[MSG_MAX_ATTRS];
 	size_t nattrs;
-	struct nlattr *nest;
 };
 
-static inline void msg_begin(struct msgbuf *m, uint8_t cmd)
-{
-	struct genlmsghdr *genl;
-
-	m->cur = mnl_nlmsg_put_header(m->buf + m->len);
-	m->cur->nlmsg_type = 0x1f;
-	m->cur->nlmsg_flags = NLM_F_MULTI;
-	m->cur->nlmsg_seq = 7;
-	m->cur->nlmsg_pid = 4242;
-	genl = mnl_nlmsg_put_extra_header(m->cur, sizeof(*genl));
-	genl->cmd = cmd;
-	genl->version = 1;
-}
-
-static inline void msg_end(struct msgbuf *m)
-{
-	m->len += NLMSG_ALIGN(m->cur->nlmsg_len);
-}
-
-static inline void msg_done(struct msgbuf *m)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(m->buf + m->len);
-	int *status = mnl_nlmsg_put_extra_header(nlh, sizeof(int));
-
-	nlh->nlmsg_type = NLMSG_DONE;
-	nlh->nlmsg_flags = NLM_F_MULTI;
-	nlh->nlmsg_seq = 7;
-	nlh->nlmsg_pid = 4242;
-	*status = 0;
-	m->len += nlh->nlmsg_len;
-}
+static inline void msg_begin(struct msgbuf *m, uint8_t cmd) { m->cur = dump_msg(&m->d, cmd); }
+static inline void msg_end(struct msgbuf *m) { dump_msg_end(&m->d, m->cur); }
+static inline void msg_done(struct msgbuf *m) { dump_done(&m->d); }
 
 /* Record the attribute just put at the message's tail. */
 static inline void msg_note(struct msgbuf *m, const void *attr)
 {
 	if (m->nattrs < MSG_MAX_ATTRS)
-		m->nla_len_at[m->nattrs++] = (size_t)((const char *)attr - m->buf);
+		m->nla_len_at[m->nattrs++] = (size_t)((const char *)attr - m->d.buf);
 }
 
 #define MSG_TAIL(m) ((struct nlattr *)mnl_nlmsg_get_payload_tail((m)->cur))
@@ -167,25 +139,25 @@ typedef char *(*render_fn)(const void *buf, size_t len);
  * every attribute length is an error or renders exactly as the intact reply. */
 static inline void check_damage(const char *name, const struct msgbuf *m, render_fn render)
 {
-	char *intact = render(m->buf, m->len), *got;
-	char *copy = malloc(m->len);
+	char *intact = render(m->d.buf, m->d.len), *got;
+	char *copy = malloc(m->d.len);
 	size_t cut_ok = 0, flips = 0, flip_errors = 0, flip_bad = 0;
 
-	for (size_t len = 0; len < m->len; len++) {
+	for (size_t len = 0; len < m->d.len; len++) {
 		char *exact = malloc(len ? len : 1);	/* exactly LEN bytes, for ASan */
 
-		memcpy(exact, m->buf, len);
+		memcpy(exact, m->d.buf, len);
 		got = render(exact, len);
 		cut_ok += got == NULL;
 		free(got);
 		free(exact);
 	}
-	CHECK(cut_ok == m->len, "%s: each of the %zu cut replies is an error (%zu were)", name, m->len, cut_ok);
+	CHECK(cut_ok == m->d.len, "%s: each of the %zu cut replies is an error (%zu were)", name, m->d.len, cut_ok);
 	for (size_t a = 0; a < m->nattrs; a++) {
 		for (int bit = 0; bit < 16; bit++) {
-			memcpy(copy, m->buf, m->len);
+			memcpy(copy, m->d.buf, m->d.len);
 			copy[m->nla_len_at[a] + bit / 8] ^= (char)(1 << (bit % 8));
-			got = render(copy, m->len);
+			got = render(copy, m->d.len);
 			flips++;
 			if (!got)
 				flip_errors++;

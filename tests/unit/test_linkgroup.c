@@ -123,13 +123,15 @@ static char *render_smcd(const void *buf, size_t len)
 
 int main(void)
 {
-	struct msgbuf lgr_a = { .len = 0 }, link_a = { .len = 0 }, link_b = { .len = 0 }, smcd = { .len = 0 };
-	struct msgbuf none = { .len = 0 }, odd = { .len = 0 };
+	struct msgbuf lgr_a = { .cur = NULL }, lgr_b = { .cur = NULL }, link_a = { .cur = NULL }, link_b = { .cur = NULL }, smcd = { .cur = NULL };
+	struct msgbuf none = { .cur = NULL }, odd = { .cur = NULL };
 	struct obj_filter eth0 = { .netdev = "eth0" }, eth9 = { .netdev = "eth9" }, rxe0 = { .ibdev = "rxe0" };
 	char *got;
 
 	put_lgr_r(&lgr_a, 1);
 	msg_done(&lgr_a);
+	put_lgr_r(&lgr_b, 0);
+	msg_done(&lgr_b);
 	put_lgr_r(&link_a, 1);
 	put_link(&link_a, GID_A, GID_B);
 	msg_done(&link_a);
@@ -142,41 +144,41 @@ int main(void)
 	msg_done(&none);
 
 	check_golden("smcr linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
-		     render(lgr_a.buf, lgr_a.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+		     render(lgr_a.d.buf, lgr_a.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup (client)", "tests/golden/objects/host-b-smcr-linkgroup.txt",
-		     render(link_b.buf, link_b.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+		     render(lgr_b.d.buf, lgr_b.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup link-show", "tests/golden/objects/host-a-smcr-link-show.txt",
-		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &no_filter));
+		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &no_filter));
 	check_golden("smcr -d linkgroup link-show", "tests/golden/objects/host-a-smcr-d-link-show.txt",
-		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 1, false), true, &no_filter));
+		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 1, false), true, &no_filter));
 	check_golden("smcr -dd linkgroup link-show (server)", "tests/golden/objects/host-a-smcr-dd-link-show.txt",
-		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
 	check_golden("smcr -dd linkgroup link-show (client)", "tests/golden/objects/host-b-smcr-dd-link-show.txt",
-		     render(link_b.buf, link_b.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+		     render(link_b.d.buf, link_b.d.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
 	check_golden("smcr linkgroup link-show ibdev rxe0", "tests/golden/objects/host-a-smcr-link-show.txt",
-		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &rxe0));
+		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &rxe0));
 	check_golden("smcr linkgroup show netdev eth0", "tests/golden/objects/host-a-smcr-linkgroup.txt",
-		     render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), false, &eth0));
+		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &eth0));
 	check_golden("smcd linkgroup (two over loopback-ism)", "tests/golden/objects/smcd-loopback-linkgroup.txt",
-		     render_smcd(smcd.buf, smcd.len));
+		     render_smcd(smcd.d.buf, smcd.d.len));
 	check_golden("smcd linkgroup (none)", "tests/golden/objects/smcd-linkgroup-none.txt",
-		     render_smcd(none.buf, none.len));
+		     render_smcd(none.d.buf, none.d.len));
 
-	got = render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), false, &eth9);
+	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &eth9);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup show netdev eth9: the header only");
 	free(got);
-	got = render(link_a.buf, link_a.len, opts(SMC_TECH_R, 0, false), true, &eth9);
+	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &eth9);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup link-show netdev eth9: the header only");
 	free(got);
 
-	check_json("smcr linkgroup", render(lgr_a.buf, lgr_a.len, opts(SMC_TECH_R, 0, true), false, &no_filter),
+	check_json("smcr linkgroup", render(lgr_a.d.buf, lgr_a.d.len, opts(SMC_TECH_R, 0, true), false, &no_filter),
 		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,\"conns_num\":0,\"pnetid\":\"\"}]}");
-	check_json("smcr linkgroup link-show", render(link_b.buf, link_b.len, opts(SMC_TECH_R, 0, true), true, &no_filter),
+	check_json("smcr linkgroup link-show", render(link_b.d.buf, link_b.d.len, opts(SMC_TECH_R, 0, true), true, &no_filter),
 		   "\"role\":\"CLNT\",\"type\":\"SINGLE\",\"netdev\":\"eth0\",\"state\":\"LINK_ACTIVE\",\"conn_cnt\":0,"
 		   "\"link_id\":1,\"link_uid\":257,\"peer_uid\":257,\"ib_dev\":\"rxe0\",\"ib_port\":1,\"gid\":\"" GID_B "\"");
-	check_json("smcd linkgroup", render(smcd.buf, smcd.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+	check_json("smcd linkgroup", render(smcd.d.buf, smcd.d.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
 		   "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"gid\":\"b84263b7fa77a480\",");
-	check_json("smcd linkgroup (none)", render(none.buf, none.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+	check_json("smcd linkgroup (none)", render(none.d.buf, none.d.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
 		   "{\"linkgroups\":[]}");
 
 	/* values this tool has no name for are shown, not hidden */
@@ -188,14 +190,16 @@ int main(void)
 	put_str(&odd, SMC_NLA_LGR_R_PNETID, "NET1            ");
 	nest_end(&odd, nest);
 	msg_end(&odd);
-	put_link(&odd, GID_A, GID_B);
 	msg_done(&odd);
-	got = render(odd.buf, odd.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+	got = render(odd.d.buf, odd.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
 	CHECK(got && strstr(got, "\n00000000 0x7?     0x9?      0xa       0  NET1             \n"),
 	      "smcr linkgroup: an unknown role and type in hex, VLAN in hex, PNET ID trimmed");
 	free(got);
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
+	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+	CHECK(!got, "smcr linkgroup show: a link in the reply to GET_LGR_SMCR is an error");
+	free(got);
 	return 0;
 }

@@ -50,7 +50,7 @@ static void check_text(const char *name, char *got, const char *want)
 
 int main(void)
 {
-	struct msgbuf none = { .len = 0 }, seid = { .len = 0 }, hs = { .len = 0 };
+	struct msgbuf none = { .cur = NULL }, seid = { .cur = NULL }, hs = { .cur = NULL };
 	char *want = golden("tests/golden/objects/smcd-seid-show.txt");
 
 	/* a kernel without ISM v2 answers with an empty message */
@@ -67,13 +67,13 @@ int main(void)
 	msg_end(&hs);
 	msg_done(&hs);
 
-	check_text("smcd seid show without a system EID, as smc-tools did,", render_seid(none.buf, none.len, false), want);
-	check_text("smcd seid show", render_seid(seid.buf, seid.len, false), "IBM-SYSZ-ISMSEID00000000000000CF [enabled]\n");
-	check_json("smcd seid show (no system EID)", render_seid(none.buf, none.len, true), "{}");
-	check_json("smcd seid show", render_seid(seid.buf, seid.len, true),
+	check_text("smcd seid show without a system EID, as smc-tools did,", render_seid(none.d.buf, none.d.len, false), want);
+	check_text("smcd seid show", render_seid(seid.d.buf, seid.d.len, false), "IBM-SYSZ-ISMSEID00000000000000CF [enabled]\n");
+	check_json("smcd seid show (no system EID)", render_seid(none.d.buf, none.d.len, true), "{}");
+	check_json("smcd seid show", render_seid(seid.d.buf, seid.d.len, true),
 		   "{\"seid\":\"IBM-SYSZ-ISMSEID00000000000000CF\",\"enabled\":true}");
-	check_text("handshake-limit show", render_hslimit(hs.buf, hs.len, false), "enabled\n");
-	check_json("handshake-limit show", render_hslimit(hs.buf, hs.len, true), "{\"enabled\":true}");
+	check_text("handshake-limit show", render_hslimit(hs.d.buf, hs.d.len, false), "enabled\n");
+	check_json("handshake-limit show", render_hslimit(hs.d.buf, hs.d.len, true), "{\"enabled\":true}");
 	free(want);
 
 	check_damage("smcd seid show", &seid, render_seid_text);
