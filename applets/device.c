@@ -123,15 +123,17 @@ void dev_print(FILE *out, const struct tech_opts *o, const struct smc_list *devs
 int obj_device(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
+	static const struct obj_syntax smcr_syntax = {
+		commands, true, true, "device [show] [all | netdev NETDEV | ibdev IBDEV]"
+	};
+	static const struct obj_syntax smcd_syntax = { commands, true, false, "device [show] [all]" };
 	struct smc_list devs = SMC_LIST_INIT(struct smc_dev);
 	bool smcr = opts->tech == SMC_TECH_R;
-	struct obj_filter filter;
+	struct obj_args args;
 	struct nl_error err;
-	int command, status;
+	int status;
 
-	if (obj_parse(argc, argv, commands, true, smcr,
-		      smcr ? "device [show] [all | netdev NETDEV | ibdev IBDEV]" : "device [show] [all]", &command,
-		      &filter, &status))
+	if (obj_parse(argc, argv, smcr ? &smcr_syntax : &smcd_syntax, &args, &status))
 		return status;
 	if (smc_dev_read(NULL, !smcr, &devs, &err) < 0)
 		return fail("%s", err.text);
@@ -141,7 +143,7 @@ int obj_device(const struct tech_opts *opts, int argc, char **argv)
 
 			obj_netdev_name(port->netdev_index, port->netdev);
 		}
-	dev_print(stdout, opts, &devs, &filter);
+	dev_print(stdout, opts, &devs, &args.filter);
 	smc_list_free(&devs);
 	return 0;
 }

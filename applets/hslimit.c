@@ -23,14 +23,15 @@ void hslimit_print(FILE *out, uint8_t enabled, bool json)
 int obj_hslimit(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", "enable", "disable", NULL };
-	struct obj_filter filter;
+	static const struct obj_syntax syntax = { commands, false, false, "handshake-limit [show | enable | disable]" };
 	struct nl_error err;
+	struct obj_args args;
 	int command, status;
 	uint8_t enabled;
 
-	if (obj_parse(argc, argv, commands, false, false, "handshake-limit [show | enable | disable]", &command, &filter,
-		      &status))
+	if (obj_parse(argc, argv, &syntax, &args, &status))
 		return status;
+	command = args.command;
 	if (command == 0) {
 		if (smc_hslimit_read(NULL, &enabled, &err) < 0)
 			return fail("%s", err.text);

@@ -78,14 +78,15 @@ void info_print(FILE *out, const struct smc_sysinfo *sys, const struct info_hw *
 int obj_info(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
+	static const struct obj_syntax syntax = { commands, false, false, "info [show]" };
 	struct smc_list smcd_devs = SMC_LIST_INIT(struct smc_dev), smcr_devs = SMC_LIST_INIT(struct smc_dev);
 	struct smc_sysinfo sys;
 	struct info_hw hw;
 	struct nl_error err;
-	struct obj_filter filter;
-	int command, status;
+	struct obj_args args;
+	int status;
 
-	if (obj_parse(argc, argv, commands, false, false, "info [show]", &command, &filter, &status))
+	if (obj_parse(argc, argv, &syntax, &args, &status))
 		return status;
 	if (smc_sysinfo_read(NULL, &sys, &err) < 0 || smc_dev_read(NULL, 1, &smcd_devs, &err) < 0)
 		return fail("%s", err.text);

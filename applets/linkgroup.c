@@ -179,18 +179,20 @@ int obj_linkgroup(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const smcr_commands[] = { "show", "link-show", NULL };
 	static const char *const smcd_commands[] = { "show", NULL };
+	static const struct obj_syntax smcr_syntax = {
+		smcr_commands, true, true, "linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV]"
+	};
+	static const struct obj_syntax smcd_syntax = { smcd_commands, true, false, "linkgroup [show] [all]" };
 	struct smc_list lgrs = SMC_LIST_INIT(struct smc_lgr), links = SMC_LIST_INIT(struct smc_link);
 	bool smcr = opts->tech == SMC_TECH_R;
-	struct obj_filter filter;
+	struct obj_args args;
 	struct nl_error err;
-	int command, status;
 	bool want_links;
+	int status;
 
-	if (obj_parse(argc, argv, smcr ? smcr_commands : smcd_commands, true, smcr,
-		      smcr ? "linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV]" : "linkgroup [show] [all]",
-		      &command, &filter, &status))
+	if (obj_parse(argc, argv, smcr ? &smcr_syntax : &smcd_syntax, &args, &status))
 		return status;
-	want_links = command == 1 || filter.netdev || filter.ibdev;
+	want_links = args.command == 1 || args.filter.netdev || args.filter.ibdev;
 	if (smc_lgr_read(NULL, !smcr, &lgrs, want_links ? &links : NULL, &err) < 0)
 		return fail("%s", err.text);
 	for (size_t i = 0; i < links.count; i++) {
@@ -198,10 +200,10 @@ int obj_linkgroup(const struct tech_opts *opts, int argc, char **argv)
 
 		obj_netdev_name(link->netdev_index, link->netdev);
 	}
-	if (command == 1)
-		link_print(stdout, opts, &links, &filter);
+	if (args.command == 1)
+		link_print(stdout, opts, &links, &args.filter);
 	else
-		lgr_print(stdout, opts, &lgrs, want_links ? &links : NULL, &filter);
+		lgr_print(stdout, opts, &lgrs, want_links ? &links : NULL, &args.filter);
 	smc_list_free(&lgrs);
 	smc_list_free(&links);
 	return 0;

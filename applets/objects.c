@@ -14,34 +14,32 @@ static int word_index(const char *arg, const char *const *words)
 	return match_keyword(arg, words, n);
 }
 
-bool obj_parse(int argc, char **argv, const char *const *commands, bool filters, bool dev_filters,
-	       const char *usage, int *command, struct obj_filter *filter, int *status)
+bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct obj_args *args, int *status)
 {
 	static const char *const filter_words[] = { "all", "netdev", "ibdev", NULL };
 	int i = 1, k;
 
-	*command = 0;
-	memset(filter, 0, sizeof(*filter));
+	memset(args, 0, sizeof(*args));
 	*status = 1;
 	if (i < argc && strcmp(argv[i], "help") == 0) {
 		if (argc > 2)
 			return fail("extra argument \"%s\" after help", argv[2]), true;
-		printf("Usage: %s %s\n", applet_name, usage);
+		printf("Usage: %s %s\n", applet_name, syntax->usage);
 		*status = 0;
 		return true;
 	}
-	if (i < argc && (k = word_index(argv[i], commands)) >= 0) {
-		*command = k;
+	if (i < argc && (k = word_index(argv[i], syntax->commands)) >= 0) {
+		args->command = k;
 		i++;
 	}
-	if (i < argc && filters && (k = word_index(argv[i], filter_words)) >= 0 && (k == 0 || dev_filters)) {
+	if (i < argc && syntax->all && (k = word_index(argv[i], filter_words)) >= 0 && (k == 0 || syntax->devices)) {
 		i++;
 		if (k > 0 && i == argc)
 			return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", argv[i - 1]), true;
 		if (k == 1)
-			filter->netdev = argv[i++];
+			args->filter.netdev = argv[i++];
 		else if (k == 2)
-			filter->ibdev = argv[i++];
+			args->filter.ibdev = argv[i++];
 	}
 	if (i < argc)
 		return fail("%s: %s argument \"%s\", try \"%s %s help\"", argv[0], i == 1 ? "unknown" : "unexpected",

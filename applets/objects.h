@@ -20,13 +20,22 @@ struct obj_filter {
 	const char *ibdev;
 };
 
-/* "OBJECT [COMMAND] [all | netdev NAME | ibdev NAME]": COMMANDS lists the
- * command words, the first being the default (NULL-terminated); with
- * FILTERS, "all" is accepted and, if DEV_FILTERS, "netdev"/"ibdev" too.
- * Returns true when the applet is done ("help", or an error already
+/* An object's grammar: "OBJECT [COMMAND] [all | netdev NAME | ibdev NAME]". */
+struct obj_syntax {
+	const char *const *commands;	/* NULL-terminated; the first is the default */
+	bool all;			/* "all" is accepted */
+	bool devices;			/* "netdev NAME" and "ibdev NAME" too */
+	const char *usage;		/* after "Usage: APPLET " */
+};
+
+struct obj_args {
+	int command;			/* index into the commands */
+	struct obj_filter filter;
+};
+
+/* Returns true when the applet is done ("help", or an error already
  * reported): *STATUS is then its exit status. */
-bool obj_parse(int argc, char **argv, const char *const *commands, bool filters, bool dev_filters,
-	       const char *usage, int *command, struct obj_filter *filter, int *status);
+bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct obj_args *args, int *status);
 
 /* The name of network interface INDEX, or "" (also for index 0). */
 void obj_netdev_name(uint32_t index, char name[IF_NAMESIZE]);

@@ -27,15 +27,17 @@ void seid_print(FILE *out, const struct smc_seid *seid, bool json)
 int obj_seid(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", "enable", "disable", NULL };
-	struct obj_filter filter;
+	static const struct obj_syntax syntax = { commands, false, false, "seid [show | enable | disable]" };
 	struct smc_seid seid;
 	struct nl_error err;
+	struct obj_args args;
 	int command, status;
 
 	if (opts->tech != SMC_TECH_D)
 		return fail("%s: the system EID is SMC-D only, use \"smcd seid\"", argv[0]);
-	if (obj_parse(argc, argv, commands, false, false, "seid [show | enable | disable]", &command, &filter, &status))
+	if (obj_parse(argc, argv, &syntax, &args, &status))
 		return status;
+	command = args.command;
 	if (smc_seid_read(NULL, &seid, &err) < 0)
 		return fail("%s", err.text);
 	if (command == 0) {

@@ -29,6 +29,9 @@ struct msgbuf {
 	size_t nattrs;
 };
 
+/* The reply built so far, as a parser's (buffer, length) arguments. */
+#define REPLY(m) (m).d.buf, (m).d.len
+
 static inline void msg_begin(struct msgbuf *m, uint8_t cmd) { m->cur = dump_msg(&m->d, cmd); }
 static inline void msg_end(struct msgbuf *m) { dump_msg_end(&m->d, m->cur); }
 static inline void msg_done(struct msgbuf *m) { dump_done(&m->d); }
@@ -41,11 +44,13 @@ static inline void msg_note(struct msgbuf *m, const void *attr)
 }
 
 #define MSG_TAIL(m) ((struct nlattr *)mnl_nlmsg_get_payload_tail((m)->cur))
-static inline void put_u8(struct msgbuf *m, uint16_t t, uint8_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u8(m->cur, t, v); }
-static inline void put_u16(struct msgbuf *m, uint16_t t, uint16_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u16(m->cur, t, v); }
-static inline void put_u32(struct msgbuf *m, uint16_t t, uint32_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u32(m->cur, t, v); }
-static inline void put_u64(struct msgbuf *m, uint16_t t, uint64_t v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_u64(m->cur, t, v); }
-static inline void put_str(struct msgbuf *m, uint16_t t, const char *v) { msg_note(m, MSG_TAIL(m)); mnl_attr_put_strz(m->cur, t, v); }
+/* Put an attribute with libmnl's FN, noting where it is. */
+#define MSG_PUT(m, fn, t, v) (msg_note((m), MSG_TAIL(m)), fn((m)->cur, (t), (v)))
+#define put_u8(m, t, v) MSG_PUT(m, mnl_attr_put_u8, t, v)
+#define put_u16(m, t, v) MSG_PUT(m, mnl_attr_put_u16, t, v)
+#define put_u32(m, t, v) MSG_PUT(m, mnl_attr_put_u32, t, v)
+#define put_u64(m, t, v) MSG_PUT(m, mnl_attr_put_u64, t, v)
+#define put_str(m, t, v) MSG_PUT(m, mnl_attr_put_strz, t, v)
 static inline struct nlattr *nest_begin(struct msgbuf *m, uint16_t t)
 {
 	msg_note(m, MSG_TAIL(m));

@@ -80,7 +80,8 @@ static char *render(const void *buf, size_t len, struct tech_opts o, const struc
 static const struct obj_filter no_filter;
 static const struct tech_opts smcr = { .tech = SMC_TECH_R }, smcr_d = { .tech = SMC_TECH_R, .details = 1 };
 static const struct tech_opts smcd = { .tech = SMC_TECH_D }, smcd_d = { .tech = SMC_TECH_D, .details = 1 };
-static const struct tech_opts smcr_j = { .tech = SMC_TECH_R, .json = true }, smcd_j = { .tech = SMC_TECH_D, .json = true };
+static const struct tech_opts smcr_j = { .tech = SMC_TECH_R, .json = true };
+static const struct tech_opts smcd_j = { .tech = SMC_TECH_D, .json = true };
 
 static char *render_smcr(const void *buf, size_t len)
 {
@@ -94,8 +95,7 @@ static char *render_smcd(const void *buf, size_t len)
 
 int main(void)
 {
-	struct msgbuf host_a = { .cur = NULL }, host_b = { .cur = NULL }, no_pci = { .cur = NULL }, ism = { .cur = NULL };
-	struct msgbuf none = { .cur = NULL };
+	static struct msgbuf host_a, host_b, no_pci, ism, none;
 	struct obj_filter eth0 = { .netdev = "eth0" }, eth1 = { .netdev = "eth1" };
 	struct obj_filter rxe0 = { .ibdev = "rxe0" }, mlx = { .ibdev = "mlx5_0" };
 	char *got;
@@ -110,43 +110,46 @@ int main(void)
 	msg_done(&ism);
 	msg_done(&none);
 
-	check_golden("smcr device", "tests/golden/objects/host-a-smcr-device.txt", render(host_a.d.buf, host_a.d.len, smcr, &no_filter));
+	check_golden("smcr device", "tests/golden/objects/host-a-smcr-device.txt",
+		     render(REPLY(host_a), smcr, &no_filter));
 	check_golden("smcr -d device (server)", "tests/golden/objects/host-a-smcr-d-device.txt",
-		     render(host_a.d.buf, host_a.d.len, smcr_d, &no_filter));
+		     render(REPLY(host_a), smcr_d, &no_filter));
 	check_golden("smcr -d device (client)", "tests/golden/objects/host-b-smcr-d-device.txt",
-		     render(host_b.d.buf, host_b.d.len, smcr_d, &no_filter));
+		     render(REPLY(host_b), smcr_d, &no_filter));
 	check_golden("smcr device show netdev eth0", "tests/golden/objects/host-a-smcr-device-netdev-eth0.txt",
-		     render(host_a.d.buf, host_a.d.len, smcr, &eth0));
+		     render(REPLY(host_a), smcr, &eth0));
 	check_golden("smcr device show ibdev rxe0", "tests/golden/objects/host-a-smcr-device.txt",
-		     render(host_a.d.buf, host_a.d.len, smcr, &rxe0));
-	check_golden("smcd device (none)", "tests/golden/objects/smcd-device-none.txt", render(none.d.buf, none.d.len, smcd, &no_filter));
+		     render(REPLY(host_a), smcr, &rxe0));
+	check_golden("smcd device (none)", "tests/golden/objects/smcd-device-none.txt",
+		     render(REPLY(none), smcd, &no_filter));
 	check_golden("smcd -d device (none)", "tests/golden/objects/smcd-loopback-d-device.txt",
-		     render(none.d.buf, none.d.len, smcd_d, &no_filter));
+		     render(REPLY(none), smcd_d, &no_filter));
 
-	got = render(no_pci.d.buf, no_pci.d.len, smcr_d, &no_filter);
-	CHECK(got && strstr(got, "\neth0            rxe0        1    ACTIVE  0              Yes   0000                0000        1"),
+	got = render(REPLY(no_pci), smcr_d, &no_filter);
+	CHECK(got && strstr(got, "\neth0            rxe0        1    ACTIVE  0              Yes   "
+				 "0000                0000        1"),
 	      "smcr -d device: a device without PCI identity is shown, FID and PCHID 0000, no PCI-ID");
 	free(got);
-	got = render(host_a.d.buf, host_a.d.len, smcr, &eth1);
+	got = render(REPLY(host_a), smcr, &eth1);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr device show netdev eth1: the header only");
 	free(got);
-	got = render(host_a.d.buf, host_a.d.len, smcr, &mlx);
+	got = render(REPLY(host_a), smcr, &mlx);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr device show ibdev mlx5_0: the header only");
 	free(got);
-	got = render(ism.d.buf, ism.d.len, smcd, &no_filter);
+	got = render(REPLY(ism), smcd, &no_filter);
 	CHECK(got && strcmp(got, "FID  Type  PCI-ID        PCHID  InUse  #LGs  PNET-ID  \n"
 				 "1234 ISM   0000:00:00.0  07c0   No        3  *NET1            \n") == 0,
 	      "smcd device: an ISM device in smc-tools' columns, a user-set PNET ID starred");
 	free(got);
 
-	check_json("smcr device", render(host_a.d.buf, host_a.d.len, smcr_j, &no_filter),
+	check_json("smcr device", render(REPLY(host_a), smcr_j, &no_filter),
 		   "{\"devices\":[{\"netdev\":\"eth0\",\"ib_dev\":\"rxe0\",\"ib_port\":1,\"port_state\":\"ACTIVE\",\"lnk_cnt\":1,"
 		   "\"type\":\"0\",\"pci_device\":0,\"pci_vendor\":0,\"is_crit\":true,\"pci_fid\":32602,\"pci_id\":\"\","
 		   "\"pci_chid\":0,\"pnetid\":\"\",\"pnetid_by_user\":false}]}");
-	check_json("smcd device", render(ism.d.buf, ism.d.len, smcd_j, &no_filter),
+	check_json("smcd device", render(REPLY(ism), smcd_j, &no_filter),
 		   "{\"use_cnt\":3,\"type\":\"ISM\",\"pci_device\":1261,\"pci_vendor\":4116,\"is_crit\":false,\"pci_fid\":4660,"
 		   "\"pci_id\":\"0000:00:00.0\",\"pci_chid\":1984,\"pnetid\":\"NET1\",\"pnetid_by_user\":true}");
-	check_json("smcd device (none)", render(none.d.buf, none.d.len, smcd_j, &no_filter), "{\"devices\":[]}");
+	check_json("smcd device (none)", render(REPLY(none), smcd_j, &no_filter), "{\"devices\":[]}");
 
 	check_damage("smcr device", &host_a, render_smcr);
 	check_damage("smcd device", &ism, render_smcd);

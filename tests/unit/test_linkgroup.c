@@ -123,8 +123,7 @@ static char *render_smcd(const void *buf, size_t len)
 
 int main(void)
 {
-	struct msgbuf lgr_a = { .cur = NULL }, lgr_b = { .cur = NULL }, link_a = { .cur = NULL }, link_b = { .cur = NULL }, smcd = { .cur = NULL };
-	struct msgbuf none = { .cur = NULL }, odd = { .cur = NULL };
+	static struct msgbuf lgr_a, lgr_b, link_a, link_b, smcd, none, odd;
 	struct obj_filter eth0 = { .netdev = "eth0" }, eth9 = { .netdev = "eth9" }, rxe0 = { .ibdev = "rxe0" };
 	char *got;
 
@@ -144,41 +143,42 @@ int main(void)
 	msg_done(&none);
 
 	check_golden("smcr linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
-		     render(lgr_a.d.buf, lgr_a.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+		     render(REPLY(lgr_a), opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup (client)", "tests/golden/objects/host-b-smcr-linkgroup.txt",
-		     render(lgr_b.d.buf, lgr_b.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter));
+		     render(REPLY(lgr_b), opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup link-show", "tests/golden/objects/host-a-smcr-link-show.txt",
-		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &no_filter));
+		     render(REPLY(link_a), opts(SMC_TECH_R, 0, false), true, &no_filter));
 	check_golden("smcr -d linkgroup link-show", "tests/golden/objects/host-a-smcr-d-link-show.txt",
-		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 1, false), true, &no_filter));
+		     render(REPLY(link_a), opts(SMC_TECH_R, 1, false), true, &no_filter));
 	check_golden("smcr -dd linkgroup link-show (server)", "tests/golden/objects/host-a-smcr-dd-link-show.txt",
-		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+		     render(REPLY(link_a), opts(SMC_TECH_R, 2, false), true, &no_filter));
 	check_golden("smcr -dd linkgroup link-show (client)", "tests/golden/objects/host-b-smcr-dd-link-show.txt",
-		     render(link_b.d.buf, link_b.d.len, opts(SMC_TECH_R, 2, false), true, &no_filter));
+		     render(REPLY(link_b), opts(SMC_TECH_R, 2, false), true, &no_filter));
 	check_golden("smcr linkgroup link-show ibdev rxe0", "tests/golden/objects/host-a-smcr-link-show.txt",
-		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &rxe0));
+		     render(REPLY(link_a), opts(SMC_TECH_R, 0, false), true, &rxe0));
 	check_golden("smcr linkgroup show netdev eth0", "tests/golden/objects/host-a-smcr-linkgroup.txt",
-		     render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &eth0));
+		     render(REPLY(link_a), opts(SMC_TECH_R, 0, false), false, &eth0));
 	check_golden("smcd linkgroup (two over loopback-ism)", "tests/golden/objects/smcd-loopback-linkgroup.txt",
-		     render_smcd(smcd.d.buf, smcd.d.len));
+		     render_smcd(REPLY(smcd)));
 	check_golden("smcd linkgroup (none)", "tests/golden/objects/smcd-linkgroup-none.txt",
-		     render_smcd(none.d.buf, none.d.len));
+		     render_smcd(REPLY(none)));
 
-	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &eth9);
+	got = render(REPLY(link_a), opts(SMC_TECH_R, 0, false), false, &eth9);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup show netdev eth9: the header only");
 	free(got);
-	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), true, &eth9);
+	got = render(REPLY(link_a), opts(SMC_TECH_R, 0, false), true, &eth9);
 	CHECK(got && strchr(got, '\n') == got + strlen(got) - 1, "smcr linkgroup link-show netdev eth9: the header only");
 	free(got);
 
-	check_json("smcr linkgroup", render(lgr_a.d.buf, lgr_a.d.len, opts(SMC_TECH_R, 0, true), false, &no_filter),
-		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,\"conns_num\":0,\"pnetid\":\"\"}]}");
-	check_json("smcr linkgroup link-show", render(link_b.d.buf, link_b.d.len, opts(SMC_TECH_R, 0, true), true, &no_filter),
+	check_json("smcr linkgroup", render(REPLY(lgr_a), opts(SMC_TECH_R, 0, true), false, &no_filter),
+		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,"
+		   "\"conns_num\":0,\"pnetid\":\"\"}]}");
+	check_json("smcr linkgroup link-show", render(REPLY(link_b), opts(SMC_TECH_R, 0, true), true, &no_filter),
 		   "\"role\":\"CLNT\",\"type\":\"SINGLE\",\"netdev\":\"eth0\",\"state\":\"LINK_ACTIVE\",\"conn_cnt\":0,"
 		   "\"link_id\":1,\"link_uid\":257,\"peer_uid\":257,\"ib_dev\":\"rxe0\",\"ib_port\":1,\"gid\":\"" GID_B "\"");
-	check_json("smcd linkgroup", render(smcd.d.buf, smcd.d.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+	check_json("smcd linkgroup", render(REPLY(smcd), opts(SMC_TECH_D, 0, true), false, &no_filter),
 		   "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"gid\":\"b84263b7fa77a480\",");
-	check_json("smcd linkgroup (none)", render(none.d.buf, none.d.len, opts(SMC_TECH_D, 0, true), false, &no_filter),
+	check_json("smcd linkgroup (none)", render(REPLY(none), opts(SMC_TECH_D, 0, true), false, &no_filter),
 		   "{\"linkgroups\":[]}");
 
 	/* values this tool has no name for are shown, not hidden */
@@ -191,14 +191,14 @@ int main(void)
 	nest_end(&odd, nest);
 	msg_end(&odd);
 	msg_done(&odd);
-	got = render(odd.d.buf, odd.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+	got = render(REPLY(odd), opts(SMC_TECH_R, 0, false), false, &no_filter);
 	CHECK(got && strstr(got, "\n00000000 0x7?     0x9?      0xa       0  NET1             \n"),
 	      "smcr linkgroup: an unknown role and type in hex, VLAN in hex, PNET ID trimmed");
 	free(got);
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
-	got = render(link_a.d.buf, link_a.d.len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+	got = render(REPLY(link_a), opts(SMC_TECH_R, 0, false), false, &no_filter);
 	CHECK(!got, "smcr linkgroup show: a link in the reply to GET_LGR_SMCR is an error");
 	free(got);
 	return 0;

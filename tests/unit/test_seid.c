@@ -50,7 +50,7 @@ static void check_text(const char *name, char *got, const char *want)
 
 int main(void)
 {
-	struct msgbuf none = { .cur = NULL }, seid = { .cur = NULL }, hs = { .cur = NULL };
+	static struct msgbuf none, seid, hs;
 	char *want = golden("tests/golden/objects/smcd-seid-show.txt");
 
 	/* a kernel without ISM v2 answers with an empty message */
@@ -67,13 +67,14 @@ int main(void)
 	msg_end(&hs);
 	msg_done(&hs);
 
-	check_text("smcd seid show without a system EID, as smc-tools did,", render_seid(none.d.buf, none.d.len, false), want);
-	check_text("smcd seid show", render_seid(seid.d.buf, seid.d.len, false), "IBM-SYSZ-ISMSEID00000000000000CF [enabled]\n");
-	check_json("smcd seid show (no system EID)", render_seid(none.d.buf, none.d.len, true), "{}");
-	check_json("smcd seid show", render_seid(seid.d.buf, seid.d.len, true),
+	check_text("smcd seid show without a system EID, as smc-tools did,", render_seid(REPLY(none), false), want);
+	check_text("smcd seid show", render_seid(REPLY(seid), false),
+		   "IBM-SYSZ-ISMSEID00000000000000CF [enabled]\n");
+	check_json("smcd seid show (no system EID)", render_seid(REPLY(none), true), "{}");
+	check_json("smcd seid show", render_seid(REPLY(seid), true),
 		   "{\"seid\":\"IBM-SYSZ-ISMSEID00000000000000CF\",\"enabled\":true}");
-	check_text("handshake-limit show", render_hslimit(hs.d.buf, hs.d.len, false), "enabled\n");
-	check_json("handshake-limit show", render_hslimit(hs.d.buf, hs.d.len, true), "{\"enabled\":true}");
+	check_text("handshake-limit show", render_hslimit(REPLY(hs), false), "enabled\n");
+	check_json("handshake-limit show", render_hslimit(REPLY(hs), true), "{\"enabled\":true}");
 	free(want);
 
 	check_damage("smcd seid show", &seid, render_seid_text);

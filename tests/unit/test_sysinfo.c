@@ -45,12 +45,12 @@ static char *render_text(const void *buf, size_t len)
 
 int main(void)
 {
-	struct msgbuf m = { .cur = NULL }, seid = { .cur = NULL };
+	static struct msgbuf m, seid;
 	struct info_hw ism_roce = { .ism = 1, .roce_v2 = 1 };
 	char *want = golden("tests/golden/objects/smcr-info.txt"), *got;
 
 	lab_reply(&m, NULL);
-	got = render_text(m.d.buf, m.d.len);
+	got = render_text(REPLY(m));
 	CHECK(got && same_text("info", got, want), "info: the lab's reply prints as smc-tools' smcr info, byte for byte");
 	free(want);
 	want = golden("tests/golden/objects/smcd-info.txt");
@@ -58,7 +58,7 @@ int main(void)
 	free(got);
 	free(want);
 
-	got = render(m.d.buf, m.d.len, &no_hw, true);
+	got = render(REPLY(m), &no_hw, true);
 	CHECK(got && valid_json(got), "info -j: one valid JSON document");
 	CHECK(got && strstr(got, "\"version\":2,\"release\":1,\"hostname\":\"(none)\"") &&
 		      strstr(got, "\"smcd_features\":[\"v1\",\"v2\"],\"smcr_features\":[\"v1\",\"v2\"]") &&
@@ -67,7 +67,7 @@ int main(void)
 	free(got);
 
 	lab_reply(&seid, "IBM-SYSZ-ISMSEID00000000000000CF");
-	got = render(seid.d.buf, seid.d.len, &ism_roce, false);
+	got = render(REPLY(seid), &ism_roce, false);
 	CHECK(got && strstr(got, "\nSEID:             IBM-SYSZ-ISMSEID00000000000000CF\n") &&
 		      strstr(got, "\nISM:              v1 v2\n") && strstr(got, "\nRoCE:             v1 v2\n"),
 	      "info: a system EID, ISM v2 and a RoCE Express2 are shown");
