@@ -129,10 +129,17 @@ static int error_ctl_cb(const struct nlmsghdr *nlh, void *data)
 	return error_cb(nlh, ((struct run_ctx *)data)->err);
 }
 
+/* With a control array, libmnl leaves every control type to it, NLMSG_DONE
+ * included: without this entry a dump would never end. */
+static int done_ctl_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return MNL_CB_STOP;
+}
+
 /* One pass of libmnl over LEN bytes: > 0 go on, 0 done, -1 error (err set). */
 static int run_messages(const void *buf, size_t len, uint32_t seq, uint32_t portid, struct run_ctx *ctx)
 {
-	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = error_ctl_cb };
+	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = error_ctl_cb, [NLMSG_DONE] = done_ctl_cb };
 	int rc;
 
 	ctx->err->code = 0;
