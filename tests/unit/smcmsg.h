@@ -140,33 +140,42 @@ static inline void check_json(const char *name, char *got, const char *needle)
  * (NULL on a parse error); the caller frees the text. */
 typedef char *(*render_fn)(const void *buf, size_t len);
 
-/* Every proper prefix of the reply is an error; every single-bit flip of
- * every attribute length is an error or renders exactly as the intact reply. */
+/* Every proper prefix of LEN bytes at BUF is an error, never a shorter result. */
+static inline void check_cut(const char *name, const void *buf, size_t len, render_fn render)
+{
+	size_t errors = 0;
+	char *got;
+
+	for (size_t cut = 0; cut < len; cut++) {
+		char *exact = malloc(cut ? cut : 1);	/* exactly CUT bytes, for ASan */
+
+		memcpy(exact, buf, cut);
+		got = render(exact, cut);
+		errors += got == NULL;
+		free(got);
+		free(exact);
+	}
+	CHECK(errors == len, "%s: each of the %zu cut replies is an error (%zu were)", name, len, errors);
+}
+
+/* Cut replies are errors, and every single-bit flip of every attribute
+ * length is an error or renders exactly as the intact reply. */
 static inline void check_damage(const char *name, const struct msgbuf *m, render_fn render)
 {
 	char *intact = render(m->d.buf, m->d.len), *got;
 	char *copy = malloc(m->d.len);
-	size_t cut_ok = 0, flips = 0, flip_errors = 0, flip_bad = 0;
+	size_t flips = 0, flip_errors = 0, flip_bad = 0;
 
-	for (size_t len = 0; len < m->d.len; len++) {
-		char *exact = malloc(len ? len : 1);	/* exactly LEN bytes, for ASan */
-
-		memcpy(exact, m->d.buf, len);
-		got = render(exact, len);
-		cut_ok += got == NULL;
-		free(got);
-		free(exact);
-	}
-	CHECK(cut_ok == m->d.len, "%s: each of the %zu cut replies is an error (%zu were)", name, m->d.len, cut_ok);
+	check_cut(name, m->d.buf, m->d.len, render);
 	for (size_t a = 0; a < m->nattrs; a++) {
 		for (int bit = 0; bit < 16; bit++) {
 			memcpy(copy, m->d.buf, m->d.len);
 			copy[m->nla_len_at[a] + bit / 8] ^= (char)(1 << (bit % 8));
 			got = render(copy, m->d.len);
 			flips++;
-			if (!got)
+			if (!got) {
 				flip_errors++;
-			else if (!intact || strcmp(got, intact) != 0) {
+			} else if (!intact || strcmp(got, intact) != 0) {
 				printf("# %s: bit %d of the length at byte %zu misread:\n%s", name, bit, m->nla_len_at[a], got);
 				flip_bad++;
 			}
@@ -178,6 +187,38 @@ static inline void check_damage(const char *name, const struct msgbuf *m, render
 	      flips - flip_errors - flip_bad, flip_bad);
 	free(intact);
 	free(copy);
+}
+
+/* A reply the lab's kernel sent, from tests/fixtures/objects/ (NULL, and a
+ * failed check, when missing). */
+static inline void *fixture(const char *name, size_t *len)
+{
+	char path[256];
+	void *buf;
+
+	snprintf(path, sizeof(path), "tests/fixtures/objects/%s", name);
+	buf = read_fixture(path, len);
+	CHECK(buf != NULL, "fixture %s is readable", path);
+	return buf;
+}
+
+static inline void check_text(const char *name, char *got, const char *want)
+{
+	CHECK(got && same_text(name, got, want), "%s prints \"%.*s\"", name, (int)strcspn(want, "\n"), want);
+	free(got);
+}
+
+/* A real kernel's reply from the fixtures renders as WANT; cut, it is an error. */
+static inline void check_real(const char *name, const char *file, render_fn render, const char *want)
+{
+	size_t len;
+	void *real = fixture(file, &len);
+
+	if (!real)
+		return;
+	check_text(name, render(real, len), want);
+	check_cut(name, real, len, render);
+	free(real);
 }
 
 #endif

@@ -153,5 +153,20 @@ int main(void)
 
 	check_damage("smcr device", &host_a, render_smcr);
 	check_damage("smcd device", &ism, render_smcd);
+
+	check_real("smcr device (real reply, no RDMA device)", "dev-smcr-none.bin", render_smcr, "");
+	check_real("smcd device (real reply, no ISM)", "dev-smcd-none.bin", render_smcd, "");
+	/* rxe0 on a dummy interface, ifindex 2 (named eth0 by render()), no PCI parent */
+	size_t len;
+	void *real = fixture("dev-smcr-rxe0.bin", &len);
+
+	got = real ? render_smcr(real, len) : NULL;
+	CHECK(got && strstr(got, "\neth0            rxe0        1    ACTIVE  0               No   "
+				 "0000                0000        0                   \n"),
+	      "smcr -d device: a real Linux 6.12 reply: rxe0 port 1 active, not critical, no PCI values, no links");
+	free(got);
+	if (real)
+		check_cut("smcr device (real reply)", real, len, render_smcr);
+	free(real);
 	return 0;
 }

@@ -116,6 +116,11 @@ static char *render_links(const void *buf, size_t len)
 	return render(buf, len, opts(SMC_TECH_R, 2, false), true, &no_filter);
 }
 
+static char *render_lgrs(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_R, 0, false), false, &no_filter);
+}
+
 static char *render_smcd(const void *buf, size_t len)
 {
 	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
@@ -198,6 +203,9 @@ int main(void)
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
+	check_real("smcr linkgroup (real reply, none)", "lgr-smcr-none.bin", render_lgrs, "");
+	check_real("smcr -dd linkgroup link-show (real reply, none)", "link-smcr-none.bin", render_links, "");
+	check_real("smcd linkgroup (real reply, none)", "lgr-smcd-none.bin", render_smcd, "");
 	got = render(REPLY(link_a), opts(SMC_TECH_R, 0, false), false, &no_filter);
 	CHECK(!got, "smcr linkgroup show: a link in the reply to GET_LGR_SMCR is an error");
 	free(got);

@@ -74,5 +74,19 @@ int main(void)
 	free(got);
 
 	check_damage("info", &m, render_text);
+
+	/* the same from the reply a real kernel sent (Linux 6.12, nested with NLA_F_NESTED) */
+	size_t len;
+	void *real = fixture("sysinfo.bin", &len);
+
+	want = golden("tests/golden/objects/smcr-info.txt");
+	got = real ? render_text(real, len) : NULL;
+	CHECK(got && same_text("info", got, want),
+	      "info: a real Linux 6.12 reply prints as smc-tools' smcr info, byte for byte");
+	free(got);
+	free(want);
+	if (real)
+		check_cut("info (real reply)", real, len, render_text);
+	free(real);
 	return 0;
 }
