@@ -42,6 +42,13 @@ static void put_str(struct line *l, const char *s)
 		l->text[l->len++] = *s++;
 }
 
+/* Not "= { 0 }": zeroing the buffer could become a call to memset. */
+static void line_start(struct line *l)
+{
+	l->len = 0;
+	put_str(l, "libsmc-preload: ");
+}
+
 static void put_int(struct line *l, long value)
 {
 	char digits[24];
@@ -108,14 +115,14 @@ static int env_size(const char *name)
 {
 	const char *text = env_value(name);
 	int bytes;
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (!text)
 		return 0;
 	if (smc_parse_size(text, &bytes) == 0)
 		return bytes;
 	if (cfg.debug) {
-		put_str(&l, "libsmc-preload: ");
+		line_start(&l);
 		put_str(&l, name);
 		put_str(&l, "=\"");
 		put_str(&l, text);
@@ -128,13 +135,14 @@ static int env_size(const char *name)
 __attribute__((constructor)) static void preload_init(void)
 {
 	const char *debug = env_value("SMC_DEBUG");
-	struct line l = { .len = 0 };
+	struct line l;
 
 	cfg.debug = debug && debug[0] && !(debug[0] == '0' && debug[1] == '\0');
 	cfg.sndbuf = env_size("SMC_SNDBUF");
 	cfg.rcvbuf = env_size("SMC_RCVBUF");
 	if (cfg.debug) {
-		put_str(&l, "libsmc-preload: loaded, SO_SNDBUF ");
+		line_start(&l);
+		put_str(&l, "loaded, SO_SNDBUF ");
 		cfg.sndbuf ? put_int(&l, cfg.sndbuf) : put_str(&l, "default");
 		put_str(&l, ", SO_RCVBUF ");
 		cfg.rcvbuf ? put_int(&l, cfg.rcvbuf) : put_str(&l, "default");
@@ -157,11 +165,12 @@ static bool means_no_smc(long err)
 
 static void note_no_smc(long err)
 {
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (__atomic_exchange_n(&smc_unavailable, 1, __ATOMIC_RELAXED) || !cfg.debug)
 		return;
-	put_str(&l, "libsmc-preload: AF_SMC unavailable (");
+	line_start(&l);
+	put_str(&l, "AF_SMC unavailable (");
 	put_errno(&l, err);
 	put_str(&l, "): TCP sockets stay TCP in this process");
 	emit(&l);
@@ -187,7 +196,7 @@ EXPORT int socket(int domain, int type, int protocol)
 	bool tcp = is_tcp(domain, type, protocol);
 	long fd = -1, smc_err = 0;
 	bool smc = false;
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (tcp && !__atomic_load_n(&smc_unavailable, __ATOMIC_RELAXED)) {
 		fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
@@ -205,7 +214,8 @@ EXPORT int socket(int domain, int type, int protocol)
 	}
 	if (!tcp)
 		return (int)fd;
-	put_str(&l, "libsmc-preload: fd ");
+	line_start(&l);
+	put_str(&l, "fd ");
 	put_int(&l, fd);
 	put_str(&l, domain == AF_INET ? ": AF_INET" : ": AF_INET6");
 	put_str(&l, smc ? " stream socket is AF_SMC" : " stream socket is TCP");
