@@ -70,7 +70,9 @@ static void emit(struct line *l)
 	sys_call(__NR_write, 2, (long)l->text, l->len, 0, 0);
 }
 
-static const char *errno_name(long err)
+/* The errors that mean this kernel, namespace or sandbox gives no AF_SMC,
+ * by name; 0 for any other error. */
+static const char *no_smc_errno_name(long err)
 {
 	switch (err) {
 	case EAFNOSUPPORT: return "EAFNOSUPPORT";
@@ -87,7 +89,7 @@ static const char *errno_name(long err)
 
 static void put_errno(struct line *l, long err)
 {
-	const char *name = errno_name(err);
+	const char *name = no_smc_errno_name(err);
 
 	if (name) {
 		put_str(l, name);
@@ -157,10 +159,9 @@ static bool is_tcp(int domain, int type, int protocol)
 	       (protocol == 0 || protocol == IPPROTO_TCP);
 }
 
-/* Errors that mean this kernel, namespace or sandbox gives no AF_SMC. */
 static bool means_no_smc(long err)
 {
-	return errno_name(err) != 0;
+	return no_smc_errno_name(err) != 0;
 }
 
 static void note_no_smc(long err)
