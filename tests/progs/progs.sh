@@ -26,12 +26,3 @@ sockcheck() {
 	else ok "$name ($checks checks)"; fi
 }
 
-# in_netns CMD...: CMD in a new network namespace with lo up, so that the
-# net.core sysctls smc_run raises are the namespace's, not the host's.
-if unshare -n true 2>/dev/null; then
-	in_netns() { unshare -n sh -c 'ip link set lo up && exec "$@"' sh "$@"; }
-	NETNS=1
-else
-	in_netns() { "$@"; }
-	NETNS=
-fi
