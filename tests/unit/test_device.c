@@ -156,6 +156,14 @@ int main(void)
 
 	check_real("smcr device (real reply, no RDMA device)", "dev-smcr-none.bin", render_smcr, "");
 	check_real("smcd device (real reply, no ISM)", "dev-smcd-none.bin", render_smcd, "");
+	check_real("smcr -d device (real reply, lab server with a link)", "dev-smcr-host-a.bin", render_smcr,
+		   "Net-Dev         IB-Dev   IB-P  IB-State  Type          Crit   FID   PCI-ID        PCHID  #Links  PNET-ID  \n"
+		   "eth0            rxe0        1    ACTIVE  0              Yes   0000                0000        1"
+		   "                   \n");
+	check_real("smcr -d device (real reply, lab client with a link)", "dev-smcr-host-b.bin", render_smcr,
+		   "Net-Dev         IB-Dev   IB-P  IB-State  Type          Crit   FID   PCI-ID        PCHID  #Links  PNET-ID  \n"
+		   "eth0            rxe0        1    ACTIVE  0              Yes   0000                0000        1"
+		   "                   \n");
 	/* rxe0 on a dummy interface, ifindex 2 (named eth0 by render()), no PCI parent */
 	size_t len;
 	void *real = fixture("dev-smcr-rxe0.bin", &len);

@@ -121,6 +121,13 @@ static char *render_lgrs(const void *buf, size_t len)
 	return render(buf, len, opts(SMC_TECH_R, 0, false), false, &no_filter);
 }
 
+static char *render_lgrs_eth0(const void *buf, size_t len)
+{
+	static const struct obj_filter eth0 = { .netdev = "eth0" };
+
+	return render(buf, len, opts(SMC_TECH_R, 0, false), false, &eth0);
+}
+
 static char *render_smcd(const void *buf, size_t len)
 {
 	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
@@ -206,6 +213,28 @@ int main(void)
 	check_real("smcr linkgroup (real reply, none)", "lgr-smcr-none.bin", render_lgrs, "");
 	check_real("smcr -dd linkgroup link-show (real reply, none)", "link-smcr-none.bin", render_links, "");
 	check_real("smcd linkgroup (real reply, none)", "lgr-smcd-none.bin", render_smcd, "");
+
+	/* the lab's two hosts with one SMC-Rv2 connection open (so #Conns 1
+	 * where smc-tools' captures, taken after it closed, show 0) */
+	check_real("smcr linkgroup (real reply, server)", "lgr-smcr-host-a.bin", render_lgrs,
+		   "LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID \n"
+		   "00000100 SERV     SINGLE      0       1                   \n");
+	check_real("smcr linkgroup (real reply, client)", "lgr-smcr-host-b.bin", render_lgrs,
+		   "LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID \n"
+		   "00000100 CLNT     SINGLE      0       1                   \n");
+	check_real("smcr -dd linkgroup link-show (real reply, server)", "link-smcr-host-a.bin", render_links,
+		   "LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  Link-UID  Peer-UID  IB-Dev    IB-P  "
+		   "Local-GID                                 Peer-GID  \n"
+		   "00000100 SERV     SINGLE   eth0            LINK_ACTIVE          1  00000101  00000101  rxe0         1  "
+		   GID_A "   " GID_B "  \n");
+	check_real("smcr -dd linkgroup link-show (real reply, client)", "link-smcr-host-b.bin", render_links,
+		   "LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  Link-UID  Peer-UID  IB-Dev    IB-P  "
+		   "Local-GID                                 Peer-GID  \n"
+		   "00000100 CLNT     SINGLE   eth0            LINK_ACTIVE          1  00000101  00000101  rxe0         1  "
+		   GID_B "   " GID_A "  \n");
+	check_real("smcr linkgroup show netdev eth0 (real link reply, server)", "link-smcr-host-a.bin", render_lgrs_eth0,
+		   "LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID \n"
+		   "00000100 SERV     SINGLE      0       1                   \n");
 	got = render(REPLY(link_a), opts(SMC_TECH_R, 0, false), false, &no_filter);
 	CHECK(!got, "smcr linkgroup show: a link in the reply to GET_LGR_SMCR is an error");
 	free(got);
