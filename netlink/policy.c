@@ -121,6 +121,8 @@ static int read_reply(const struct smc_recorded *rec, uint16_t flags, struct rea
 		return 0;
 	if (err->code == EOPNOTSUPP)
 		nl_error_set(err, EOPNOTSUPP, "this kernel's SMC module does not support the request");
+	else if (err->code == EPERM)
+		nl_error_set(err, EPERM, "operation not permitted: it needs CAP_NET_ADMIN (root)");
 	return -1;
 }
 
