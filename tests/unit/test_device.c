@@ -93,6 +93,51 @@ static char *render_smcd(const void *buf, size_t len)
 	return render(buf, len, smcd, &no_filter);
 }
 
+/* COUNT devices with nothing in them, then NLMSG_DONE, in a malloc'd buffer. */
+static char *many_devices(size_t count, size_t *len)
+{
+	const size_t msg = NLMSG_HDRLEN + GENL_HDRLEN + NLA_HDRLEN;
+	char *buf = calloc(count + 1, msg);
+
+	for (size_t i = 0; buf && i <= count; i++) {
+		struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf + i * msg);
+		struct genlmsghdr *genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));	/* DONE: status 0 */
+
+		nlh->nlmsg_type = i < count ? TEST_FAMILY_ID : NLMSG_DONE;
+		nlh->nlmsg_flags = NLM_F_MULTI;
+		nlh->nlmsg_seq = 7;
+		if (i == count)
+			break;
+		genl->cmd = SMC_NETLINK_GET_DEV_SMCR;
+		mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, SMC_GEN_DEV_SMCR));
+	}
+	*len = count * msg + NLMSG_HDRLEN + GENL_HDRLEN;
+	return buf;
+}
+
+/* The device list is bounded: SMC_LIST_MAX devices are read, one more is an error. */
+static void check_bound(void)
+{
+	struct smc_list devs = SMC_LIST_INIT(struct smc_dev);
+	struct smc_recorded rec;
+	struct nl_error err;
+	size_t len;
+	char *buf = many_devices(SMC_LIST_MAX, &len);
+	int rc;
+
+	rec = (struct smc_recorded){ buf, len };
+	rc = buf ? smc_dev_read(&rec, 0, &devs, &err) : -1;
+	CHECK(rc == 0 && devs.count == SMC_LIST_MAX, "smcr device: %d devices are read", SMC_LIST_MAX);
+	smc_list_free(&devs);
+	free(buf);
+	buf = many_devices(SMC_LIST_MAX + 1, &len);
+	rec = (struct smc_recorded){ buf, len };
+	rc = buf ? smc_dev_read(&rec, 0, &devs, &err) : 0;
+	CHECK(rc < 0 && devs.items == NULL && strstr(err.text, "more than"),
+	      "smcr device: one device more is an error, nothing kept (%s)", rc < 0 ? err.text : "no error");
+	free(buf);
+}
+
 int main(void)
 {
 	static struct msgbuf host_a, host_b, no_pci, ism, none;
@@ -151,6 +196,7 @@ int main(void)
 		   "\"pci_id\":\"0000:00:00.0\",\"pci_chid\":1984,\"pnetid\":\"NET1\",\"pnetid_by_user\":true}");
 	check_json("smcd device (none)", render(REPLY(none), smcd_j, &no_filter), "{\"devices\":[]}");
 
+	check_bound();
 	check_damage("smcr device", &host_a, render_smcr);
 	check_damage("smcd device", &ism, render_smcd);
 
