@@ -88,7 +88,7 @@ $(SAN)/libsmc.a: $(SAN_OBJ)
 $(SAN)/smc: $(SAN)/obj/smc.o $(O)/obj/embed.o $(SAN)/libsmc.a
 	$(CC) $(SANFLAGS) -o $@ $(SAN)/obj/smc.o $(O)/obj/embed.o $(SAN)/libsmc.a -lmnl
 
-$(SAN)/tests/%: tests/unit/%.c tests/unit/check.h $(SAN)/libsmc.a
+$(SAN)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(SAN)/libsmc.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -o $@ $< $(SAN)/libsmc.a -lmnl
 
