@@ -223,8 +223,14 @@ static int usage(void)
 	return 0;
 }
 
+static void note(const char *text)
+{
+	fprintf(stderr, "%s: note: %s\n", applet_name, text);
+}
+
 /* The counters since the last reset (unless -a); with SAVE, record the
- * kernel's values as the new baseline first. */
+ * kernel's values as the new baseline. Without a usable baseline directory
+ * show and json still work, counting from the module's start. */
 static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st)
 {
 	static struct smc_stats raw;
@@ -237,15 +243,20 @@ static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st
 		return fail("%s", err.text);
 	if (opts->absolute && !save)
 		return 0;
-	if (snapshot_locate(&snap, text) < 0)
-		return fail("%s", text);
+	if (snapshot_locate(&snap, text) < 0) {
+		if (save)
+			return fail("%s", text);
+		if (opts->details)
+			note(text);
+		return 0;
+	}
 	raw = *st;
 	if (!opts->absolute) {
 		rc = snapshot_apply(&snap, st, text);
-		if (rc < 0)
+		if (rc < 0 && save)
 			return fail("%s", text);
-		if (rc > 0 && opts->details)
-			fprintf(stderr, "%s: note: %s\n", applet_name, text);
+		if (rc < 0 || (rc > 0 && opts->details))
+			note(text);
 	}
 	if (save && snapshot_save(&snap, &raw, text) < 0)
 		return fail("%s", text);
