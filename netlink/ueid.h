@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <linux/smc.h>
 
-#include "netlink/nl.h"
+#include "netlink/error.h"
 
 /* Room for more than SMC_MAX_UEID, so a kernel that allows more still fits. */
 #define UEID_TABLE_SIZE (2 * SMC_MAX_UEID)
