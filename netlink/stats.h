@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <linux/smc.h>
 
-#include "netlink/nl.h"
+#include "netlink/error.h"
 
 /* Buffer-size histograms: 8K, 16K, ... 1024K, >1024K. */
 #define STATS_BUCKETS SMC_NLA_STATS_PLOAD_MAX
