@@ -28,28 +28,73 @@ static int walk(const unsigned char *p, size_t len, const char *what, gen_attr_c
 	return 0;
 }
 
-int gen_msg_walk(const struct nlmsghdr *nlh, uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err)
-{
-	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
-	size_t len = mnl_nlmsg_get_payload_len(nlh);
-
-	if (len < GENL_HDRLEN)
-		return nl_error_set(err, EBADMSG, "malformed SMC netlink reply: %zu bytes, no generic netlink header",
-				    len);
-	if (genl->cmd != cmd)
-		return nl_error_set(err, EBADMSG, "unexpected SMC netlink reply: command %u, expected %u",
-				    genl->cmd, cmd);
-	return walk((const unsigned char *)genl + GENL_HDRLEN, len - GENL_HDRLEN, "SMC netlink reply", cb, data,
-		    err);
-}
-
 int gen_nest_walk(const struct nlattr *nest, const char *what, gen_attr_cb cb, void *data, struct nl_error *err)
 {
 	return walk(mnl_attr_get_payload(nest), mnl_attr_get_payload_len(nest), what, cb, data, err);
 }
 
-int gen_parse_dump(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err)
+struct dump_ctx {
+	uint8_t cmd;
+	gen_attr_cb cb;
+	void *data;
+	struct nl_error *err;
+};
+
+static int dump_msg_cb(const struct nlmsghdr *nlh, void *data)
 {
+	struct dump_ctx *ctx = data;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+
+	if (len < GENL_HDRLEN)
+		return nl_error_set(ctx->err, EBADMSG, "malformed SMC netlink reply: %zu bytes, "
+				    "no generic netlink header", len), MNL_CB_ERROR;
+	if (genl->cmd != ctx->cmd)
+		return nl_error_set(ctx->err, EBADMSG, "unexpected SMC netlink reply: command %u, expected %u",
+				    genl->cmd, ctx->cmd), MNL_CB_ERROR;
+	if (walk((const unsigned char *)genl + GENL_HDRLEN, len - GENL_HDRLEN, "SMC netlink reply",
+		 ctx->cb, ctx->data, ctx->err) < 0)
+		return MNL_CB_ERROR;
+	return MNL_CB_OK;
+}
+
+static int ack_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return MNL_CB_OK;
+}
+
+static int request(uint8_t cmd, uint16_t flags, uint16_t attr_type, const char *attr_str,
+		   nl_msg_cb cb, void *data, struct nl_error *err)
+{
+	struct smc_nl nl;
+	struct nlmsghdr *req;
+	int rc;
+
+	if (nl_open_genl(&nl, SMC_GENL_FAMILY_NAME, err) < 0)
+		return GEN_ERR_OPEN;
+	req = nl_genl_request(&nl, cmd, flags);
+	if (attr_str)
+		mnl_attr_put_strz(req, attr_type, attr_str);
+	rc = nl_transact(&nl, req, cb, data);
+	nl_close(&nl);
+	return rc < 0 ? GEN_ERR_REQUEST : 0;
+}
+
+int gen_dump(uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err)
+{
+	struct dump_ctx ctx = { cmd, cb, data, err };
+
+	return request(cmd, NLM_F_DUMP, 0, NULL, dump_msg_cb, &ctx, err) < 0 ? -1 : 0;
+}
+
+int gen_do(uint8_t cmd, uint16_t attr_type, const char *attr_str, struct nl_error *err)
+{
+	return request(cmd, NLM_F_ACK, attr_type, attr_str, ack_cb, NULL, err);
+}
+
+int gen_parse_dump(const void *buf, size_t len, uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err)
+{
+	struct dump_ctx ctx = { cmd, cb, data, err };
 	const unsigned char *p = buf;
 	size_t left = len;
 
@@ -68,16 +113,21 @@ int gen_parse_dump(const void *buf, size_t len, nl_msg_cb cb, void *data, struct
 		p += step;
 		left -= step;
 	}
-	return nl_parse_buffer(buf, len, cb, data, err);
+	return nl_parse_buffer(buf, len, dump_msg_cb, &ctx, err);
+}
+
+int gen_get_fixed(const struct nlattr *attr, const char *what, void *out, size_t size, struct nl_error *err)
+{
+	if (mnl_attr_get_payload_len(attr) != size)
+		return nl_error_set(err, EBADMSG, "malformed %s: %u bytes, expected %zu", what,
+				    mnl_attr_get_payload_len(attr), size);
+	memcpy(out, mnl_attr_get_payload(attr), size);
+	return 0;
 }
 
 int gen_get_u64(const struct nlattr *attr, const char *what, uint64_t *out, struct nl_error *err)
 {
-	if (mnl_attr_get_payload_len(attr) != sizeof(*out))
-		return nl_error_set(err, EBADMSG, "malformed %s: %u bytes, expected 8", what,
-				    mnl_attr_get_payload_len(attr));
-	memcpy(out, mnl_attr_get_payload(attr), sizeof(*out));
-	return 0;
+	return gen_get_fixed(attr, what, out, sizeof(*out), err);
 }
 
 int gen_get_uint(const struct nlattr *attr, const char *what, uint64_t *out, struct nl_error *err)
@@ -89,21 +139,4 @@ int gen_get_uint(const struct nlattr *attr, const char *what, uint64_t *out, str
 	memcpy(&u32, mnl_attr_get_payload(attr), sizeof(u32));
 	*out = u32;
 	return 0;
-}
-
-int gen_request(uint8_t cmd, uint16_t flags, uint16_t attr_type, const char *attr_str,
-		nl_msg_cb cb, void *data, struct nl_error *err)
-{
-	struct smc_nl nl;
-	struct nlmsghdr *req;
-	int rc;
-
-	if (nl_open_genl(&nl, SMC_GENL_FAMILY_NAME, err) < 0)
-		return GEN_ERR_OPEN;
-	req = nl_genl_request(&nl, cmd, flags);
-	if (attr_str)
-		mnl_attr_put_strz(req, attr_type, attr_str);
-	rc = nl_transact(&nl, req, cb, data);
-	nl_close(&nl);
-	return rc < 0 ? GEN_ERR_REQUEST : 0;
 }

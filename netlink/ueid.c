@@ -69,38 +69,16 @@ static int entry_cb(const struct nlattr *attr, void *data, struct nl_error *err)
 	return 0;
 }
 
-struct dump_ctx {
-	struct ueid_table *table;
-	struct nl_error *err;
-};
-
-static int dump_cb(const struct nlmsghdr *nlh, void *data)
-{
-	struct dump_ctx *ctx = data;
-
-	return gen_msg_walk(nlh, SMC_NETLINK_DUMP_UEID, entry_cb, ctx->table, ctx->err) < 0 ? MNL_CB_ERROR
-											   : MNL_CB_OK;
-}
-
 int ueid_parse(const void *buf, size_t len, struct ueid_table *table, struct nl_error *err)
 {
-	struct dump_ctx ctx = { table, err };
-
 	memset(table, 0, sizeof(*table));
-	return gen_parse_dump(buf, len, dump_cb, &ctx, err);
+	return gen_parse_dump(buf, len, SMC_NETLINK_DUMP_UEID, entry_cb, table, err);
 }
 
 int ueid_dump(struct ueid_table *table, struct nl_error *err)
 {
-	struct dump_ctx ctx = { table, err };
-
 	memset(table, 0, sizeof(*table));
-	return gen_request(SMC_NETLINK_DUMP_UEID, NLM_F_DUMP, 0, NULL, dump_cb, &ctx, err) < 0 ? -1 : 0;
-}
-
-static int ack_cb(const struct nlmsghdr *nlh, void *data)
-{
-	return MNL_CB_OK;
+	return gen_dump(SMC_NETLINK_DUMP_UEID, entry_cb, table, err);
 }
 
 /* The kernel's answers to a change, in words. */
@@ -137,7 +115,7 @@ static int change(uint8_t cmd, const char *verb, const char *name, struct nl_err
 			return -1;
 		snprintf(trimmed, sizeof(trimmed), "%.*s", (int)strcspn(padded, " "), padded);
 	}
-	rc = gen_request(cmd, NLM_F_ACK, SMC_NLA_EID_TABLE_ENTRY, name ? padded : NULL, ack_cb, NULL, err);
+	rc = gen_do(cmd, SMC_NLA_EID_TABLE_ENTRY, name ? padded : NULL, err);
 	if (rc == GEN_ERR_OPEN)
 		return -1;
 	/* On s390 removing the last UEID succeeds with EAGAIN: SEID is on again. */

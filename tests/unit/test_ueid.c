@@ -1,6 +1,7 @@
 /* The UEID dump parser on replies built as the kernel sends them, and the
  * name check done before any request. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tests/unit/check.h"
@@ -30,6 +31,15 @@ static void test_dump(void)
 	put_entries(&d, two, 2);
 	CHECK(ueid_parse(d.buf, d.len, &t, &err) == 0 && t.count == 2, "two UEIDs parsed");
 	CHECK(strcmp(t.id[0], two[0]) == 0 && strcmp(t.id[1], two[1]) == 0, "UEIDs kept blank-padded, in order");
+
+	{
+		size_t len;
+		char *want = read_fixture("tests/golden/b-smcr-ueid-show.txt", &len);
+
+		CHECK(want && len == strlen(two[0]) + 1 && strncmp(want, t.id[0], len - 1) == 0,
+		      "the entry as parsed is the line smc-tools printed (tests/golden/b-smcr-ueid-show.txt)");
+		free(want);
+	}
 
 	put_entries(&d, two, 0);
 	CHECK(ueid_parse(d.buf, d.len, &t, &err) == 0 && t.count == 0, "empty UEID table");

@@ -1,0 +1,337 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+
+#include "applets/snapshot.h"
+
+#define MAGIC "smc-stats-baseline"
+#define MAX_FILE_SIZE 65536
+
+static int say(char text[SNAPSHOT_TEXT_LEN], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int say(char text[SNAPSHOT_TEXT_LEN], const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, SNAPSHOT_TEXT_LEN, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/* DIR must be a real directory of ours that nobody else may write to. */
+static int private_dir(const char *dir, char why[SNAPSHOT_TEXT_LEN])
+{
+	struct stat st;
+
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return say(why, "cannot create %s: %s", dir, strerror(errno));
+	if (lstat(dir, &st) < 0)
+		return say(why, "cannot use %s: %s", dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return say(why, "%s is not a directory", dir);
+	if (st.st_uid != geteuid() || (st.st_mode & 022))
+		return say(why, "%s is not a private directory (owner or mode)", dir);
+	return 0;
+}
+
+int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN])
+{
+	struct stat ns;
+	FILE *f;
+
+	memset(s, 0, sizeof(*s));
+	if (strlen(dir) >= sizeof(s->dir) - 64)
+		return say(why, "directory name too long: %.64s...", dir);
+	strcpy(s->dir, dir);
+	if (private_dir(s->dir, why) < 0)
+		return -1;
+	snprintf(s->name, sizeof(s->name), "stats-net%" PRIu64,
+		 stat("/proc/self/ns/net", &ns) == 0 ? (uint64_t)ns.st_ino : 0);
+	f = fopen("/proc/sys/kernel/random/boot_id", "re");
+	if (f) {
+		if (fscanf(f, "%36s", s->boot_id) != 1)
+			s->boot_id[0] = '\0';
+		fclose(f);
+	}
+	if (!s->boot_id[0])
+		strcpy(s->boot_id, "-");
+	return 0;
+}
+
+int snapshot_locate(struct snapshot *s, char why[SNAPSHOT_TEXT_LEN])
+{
+	const char *runtime = getenv("XDG_RUNTIME_DIR");
+	const char *cache = getenv("XDG_CACHE_HOME");
+	const char *home = getenv("HOME");
+	char dir[sizeof(s->dir)];
+
+	if (runtime && runtime[0] == '/')
+		snprintf(dir, sizeof(dir), "%s/smc", runtime);
+	else if (cache && cache[0] == '/')
+		snprintf(dir, sizeof(dir), "%s/smc", cache);
+	else if (home && home[0] == '/') {
+		snprintf(dir, sizeof(dir), "%s/.cache", home);
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return say(why, "cannot create %s: %s", dir, strerror(errno));
+		snprintf(dir, sizeof(dir), "%s/.cache/smc", home);
+	} else
+		return say(why, "no directory for the stats baseline: set XDG_RUNTIME_DIR or HOME");
+	return snapshot_locate_in(s, dir, why);
+}
+
+static void path_of(const struct snapshot *s, const char *suffix, char *path, size_t size)
+{
+	snprintf(path, size, "%s/%s%s", s->dir, s->name, suffix);
+}
+
+static int lock(const struct snapshot *s, char text[SNAPSHOT_TEXT_LEN])
+{
+	char path[sizeof(s->dir) + 80];
+	int fd;
+
+	path_of(s, ".lock", path, sizeof(path));
+	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return say(text, "cannot open %s: %s", path, strerror(errno));
+	if (flock(fd, LOCK_EX) < 0) {
+		close(fd);
+		return say(text, "cannot lock %s: %s", path, strerror(errno));
+	}
+	return fd;
+}
+
+/* Next whitespace-separated word of *P, NUL-terminated in place. */
+static char *word(char **p)
+{
+	char *w = *p + strspn(*p, " \n"), *end;
+
+	if (!*w)
+		return NULL;
+	end = w + strcspn(w, " \n");
+	*p = *end ? end + 1 : end;
+	*end = '\0';
+	return w;
+}
+
+static bool number(char **p, uint64_t *out)
+{
+	char *w = word(p), *end;
+
+	if (!w || w[0] < '0' || w[0] > '9')
+		return false;
+	errno = 0;
+	*out = strtoull(w, &end, 0);
+	return errno == 0 && *end == '\0';
+}
+
+static bool numbers(char **p, uint64_t *out, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!number(p, &out[i]))
+			return false;
+	return true;
+}
+
+/* TEXT (NUL-terminated, modified) into BASE; false if it is not a baseline
+ * of this boot written by snapshot_save(). */
+static bool parse(char *text, const struct snapshot *s, struct smc_stats *base, const char **why)
+{
+	char *p = text, *w;
+	uint64_t version, reasons, side, code;
+
+	memset(base, 0, sizeof(*base));
+	*why = "it is corrupt";
+	w = word(&p);
+	if (!w || strcmp(w, MAGIC) != 0 || !number(&p, &version) || version != 1)
+		return false;
+	w = word(&p);
+	if (!w || strcmp(w, "boot") != 0 || !(w = word(&p)))
+		return false;
+	if (strcmp(w, s->boot_id) != 0) {
+		*why = "it was recorded before the last boot";
+		return false;
+	}
+	if (!numbers(&p, base->tech[0], STATS_TECHS * ST_COUNT) || !numbers(&p, base->hs_err, STATS_SIDES) ||
+	    !numbers(&p, base->fback, STATS_SIDES) || !number(&p, &reasons))
+		return false;
+	for (uint64_t i = 0; i < reasons; i++) {
+		struct stats_reason *r;
+
+		if (!number(&p, &side) || side >= STATS_SIDES || base->reasons[side] == STATS_MAX_REASONS)
+			return false;
+		r = &base->reason[side][base->reasons[side]++];
+		if (!number(&p, &code) || code > UINT32_MAX || !number(&p, &r->count))
+			return false;
+		r->code = (uint32_t)code;
+	}
+	return word(&p) == NULL;
+}
+
+/* The baseline's text; NULL with *WHY set if there is none or it is unusable. */
+static char *read_baseline(const char *path, const char **why)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+	char *text = NULL;
+	struct stat st;
+	ssize_t n = -1;
+
+	*why = NULL;
+	if (fd < 0) {
+		if (errno != ENOENT)
+			*why = errno == ELOOP ? "it is a symbolic link" : "it cannot be read";
+		return NULL;
+	}
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid())
+		*why = "it is not a regular file of this user";
+	else if (st.st_size > MAX_FILE_SIZE)
+		*why = "it is too large";
+	else if (!(text = malloc((size_t)st.st_size + 1)) ||
+		 (n = read(fd, text, (size_t)st.st_size)) != st.st_size)
+		*why = "it cannot be read";
+	close(fd);
+	if (*why) {
+		free(text);
+		return NULL;
+	}
+	text[n] = '\0';
+	return text;
+}
+
+int snapshot_apply(const struct snapshot *s, struct smc_stats *st, char note[SNAPSHOT_TEXT_LEN])
+{
+	char path[sizeof(s->dir) + 80];
+	struct smc_stats *base = malloc(sizeof(*base));
+	const char *why = NULL;
+	char *text;
+	int fd, rc = 0;
+
+	if (!base)
+		return say(note, "out of memory");
+	fd = lock(s, note);
+	if (fd < 0) {
+		free(base);
+		return -1;
+	}
+	path_of(s, "", path, sizeof(path));
+	text = read_baseline(path, &why);
+	if (text && parse(text, s, base, &why)) {
+		why = NULL;
+		if (stats_covers(st, base))
+			stats_subtract(st, base);
+		else
+			why = "the kernel's counters are lower (SMC module reloaded?)";
+	}
+	if (why) {
+		unlink(path);
+		say(note, "stats baseline %s discarded: %s", path, why);
+		rc = 1;
+	}
+	free(text);
+	free(base);
+	close(fd);
+	return rc;
+}
+
+static void write_baseline(FILE *f, const struct snapshot *s, const struct smc_stats *raw)
+{
+	fprintf(f, "%s 1\nboot %s\n", MAGIC, s->boot_id);
+	for (int t = 0; t < STATS_TECHS; t++) {
+		for (int i = 0; i < ST_COUNT; i++)
+			fprintf(f, "%s%" PRIu64, i ? " " : "", raw->tech[t][i]);
+		fputc('\n', f);
+	}
+	fprintf(f, "%" PRIu64 " %" PRIu64 "\n%" PRIu64 " %" PRIu64 "\n%zu\n", raw->hs_err[0], raw->hs_err[1],
+		raw->fback[0], raw->fback[1], raw->reasons[0] + raw->reasons[1]);
+	for (int side = 0; side < STATS_SIDES; side++)
+		for (size_t i = 0; i < raw->reasons[side]; i++)
+			fprintf(f, "%d 0x%08" PRIx32 " %" PRIu64 "\n", side, raw->reason[side][i].code,
+				raw->reason[side][i].count);
+}
+
+int snapshot_save(const struct snapshot *s, const struct smc_stats *raw, char why[SNAPSHOT_TEXT_LEN])
+{
+	char path[sizeof(s->dir) + 80], tmp[sizeof(s->dir) + 100];
+	int fd, lock_fd, rc = -1;
+	FILE *f;
+
+	lock_fd = lock(s, why);
+	if (lock_fd < 0)
+		return -1;
+	path_of(s, "", path, sizeof(path));
+	snprintf(tmp, sizeof(tmp), "%s.tmp%ld", path, (long)getpid());
+	unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		say(why, "cannot write %s: %s", tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+	} else {
+		write_baseline(f, s, raw);
+		if (ferror(f) | fclose(f))
+			say(why, "cannot write %s: %s", tmp, strerror(errno));
+		else if (rename(tmp, path) < 0)
+			say(why, "cannot rename %s to %s: %s", tmp, path, strerror(errno));
+		else
+			rc = 0;
+	}
+	if (rc < 0)
+		unlink(tmp);
+	close(lock_fd);
+	return rc;
+}
+
+static const struct stats_reason *find_reason(const struct smc_stats *st, int side, uint32_t code)
+{
+	for (size_t i = 0; i < st->reasons[side]; i++)
+		if (st->reason[side][i].code == code)
+			return &st->reason[side][i];
+	return NULL;
+}
+
+bool stats_covers(const struct smc_stats *cur, const struct smc_stats *base)
+{
+	for (int t = 0; t < STATS_TECHS; t++)
+		for (int i = 0; i < ST_COUNT; i++)
+			if (base->tech[t][i] > cur->tech[t][i])
+				return false;
+	for (int side = 0; side < STATS_SIDES; side++) {
+		if (base->hs_err[side] > cur->hs_err[side] || base->fback[side] > cur->fback[side])
+			return false;
+		for (size_t i = 0; i < base->reasons[side]; i++) {
+			const struct stats_reason *now = find_reason(cur, side, base->reason[side][i].code);
+
+			if (base->reason[side][i].count > (now ? now->count : 0))
+				return false;
+		}
+	}
+	return true;
+}
+
+void stats_subtract(struct smc_stats *cur, const struct smc_stats *base)
+{
+	for (int t = 0; t < STATS_TECHS; t++)
+		for (int i = 0; i < ST_COUNT; i++)
+			cur->tech[t][i] -= base->tech[t][i];
+	for (int side = 0; side < STATS_SIDES; side++) {
+		size_t kept = 0;
+
+		cur->hs_err[side] -= base->hs_err[side];
+		cur->fback[side] -= base->fback[side];
+		for (size_t i = 0; i < cur->reasons[side]; i++) {
+			struct stats_reason r = cur->reason[side][i];
+			const struct stats_reason *was = find_reason(base, side, r.code);
+
+			r.count -= was ? was->count : 0;
+			if (r.count)
+				cur->reason[side][kept++] = r;
+		}
+		cur->reasons[side] = kept;
+	}
+}

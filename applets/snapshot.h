@@ -1,0 +1,44 @@
+/* The baseline `smcd/smcr stats reset` records, since the kernel cannot reset
+ * its counters: one file per user and network namespace (the kernel keeps
+ * statistics per namespace), in $XDG_RUNTIME_DIR/smc or else the user's
+ * private cache directory, written to a temporary file and renamed into
+ * place under an exclusive lock, never through a symbolic link. */
+#ifndef SMC_SNAPSHOT_H
+#define SMC_SNAPSHOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "netlink/stats.h"
+
+#define SNAPSHOT_TEXT_LEN 256
+
+struct snapshot {
+	char dir[4096];		/* private directory, mode 0700 */
+	char name[64];		/* "stats-net<inode>" */
+	char boot_id[40];	/* a baseline from another boot is foreign */
+};
+
+/* Find (and create) this user's directory and the current namespace's key.
+ * Returns 0, or -1 with the reason in WHY. */
+int snapshot_locate(struct snapshot *s, char why[SNAPSHOT_TEXT_LEN]);
+
+/* The same in DIR, for tests. */
+int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN]);
+
+/* Make ST count from the recorded baseline. A baseline that is unreadable,
+ * foreign, or larger than ST (module reloaded) is removed: returns 1 and
+ * NOTE says why. Returns 0 when applied or when there is none, -1 with the
+ * reason in NOTE when the directory or lock cannot be used. */
+int snapshot_apply(const struct snapshot *s, struct smc_stats *st, char note[SNAPSHOT_TEXT_LEN]);
+
+/* Record RAW as the new baseline. Returns 0, or -1 with the reason in WHY. */
+int snapshot_save(const struct snapshot *s, const struct smc_stats *raw, char why[SNAPSHOT_TEXT_LEN]);
+
+/* True when no counter of BASE exceeds its counterpart in CUR. */
+bool stats_covers(const struct smc_stats *cur, const struct smc_stats *base);
+/* CUR -= BASE, counter by counter, for a BASE that CUR covers; fallback
+ * reasons left at zero are dropped. */
+void stats_subtract(struct smc_stats *cur, const struct smc_stats *base);
+
+#endif

@@ -1,0 +1,15 @@
+/* The text and JSON printers of `smcd/smcr stats`, separate from the
+ * netlink requests so the golden tests can render parsed replies. */
+#ifndef SMC_STATS_PRINT_H
+#define SMC_STATS_PRINT_H
+
+#include <stdio.h>
+
+#include "netlink/stats.h"
+
+/* DETAILS: 0 or 1 (-d). The layout of smc-tools 1.8.5. */
+void stats_print_text(FILE *out, const struct smc_stats *st, enum stats_tech tech, int details);
+/* One line: {"SMCD"|"SMCR": {smc-tools' keys..., then ours}}. */
+void stats_print_json(FILE *out, const struct smc_stats *st, enum stats_tech tech);
+
+#endif

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# smcd/smcr stats: commands, options and errors on a host without SMC (no
+# kernel needed; the counters themselves are checked by the unit tests).
+. "$(dirname "$0")/lib.sh"
+
+export XDG_RUNTIME_DIR=$TMP/run
+mkdir -m 0700 "$XDG_RUNTIME_DIR"
+nosmc='SMC module not loaded \(generic netlink family SMC_GEN_NETLINK not found\); load it with "modprobe smc"'
+
+for app in smcd smcr; do
+	expect_ok "$app stats help" "^Usage: $app \\[-d\\] \\[-a\\] stats \\[show \\| reset \\| json\\]" "$SMC" $app stats help
+	expect_fail "$app stats unknown command" "stats command \"bogus\" is unknown, try \"$app stats help\"" "$SMC" $app stats bogus
+	expect_fail "$app stats extra argument" 'extra argument "now" after stats reset' "$SMC" $app stats reset now
+	expect_fail "$app stats show extra argument" 'extra argument "x" after stats show' "$SMC" $app stats show x
+	expect_fail "$app stats empty command" 'stats command "" is unknown' "$SMC" $app stats ""
+	if [[ ! -d /sys/module/smc ]]; then
+		# This host has no SMC module: every form reaches netlink and says so.
+		for args in "stats" "stats show" "stats sh" "stats json" "stats j" "-d stats" "-dd stats" \
+			"-a stats" "-da stats json" "-ad stats" "--details stats" "-details stats show" \
+			"--absolute stats" "-j stats" "--json stats show" "stats reset" "-d stats reset"; do
+			# shellcheck disable=SC2086
+			expect_fail "$app $args without SMC module" "$nosmc" "$SMC" $app $args
+		done
+	fi
+done
+if [[ ! -d /sys/module/smc ]]; then
+	if [[ -z $(find "$XDG_RUNTIME_DIR" -mindepth 1 2>/dev/null) ]]; then
+		ok "a failed reset leaves no baseline behind"
+	else
+		nok "a failed reset leaves no baseline behind" "$(find "$XDG_RUNTIME_DIR" -mindepth 1)"
+	fi
+fi
