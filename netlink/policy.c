@@ -100,25 +100,9 @@ static int nest_attr(const struct nlattr *attr, void *data, struct nl_error *err
 	return ctx->fn(attr, ctx->data, err);
 }
 
-static int message_cb(const struct nlmsghdr *nlh, void *data)
+/* The kernel's refusals, in words that name what is missing. */
+static int explain_refusal(struct nl_error *err)
 {
-	const struct read_ctx *ctx = data;
-	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
-	uint8_t cmd = ctx->cmd;
-
-	/* a link dump sends each link group first, as a link group reply */
-	if (cmd == SMC_NETLINK_GET_LINK_SMCR && mnl_nlmsg_get_payload_len(nlh) >= GENL_HDRLEN &&
-	    genl->cmd == SMC_NETLINK_GET_LGR_SMCR)
-		cmd = SMC_NETLINK_GET_LGR_SMCR;
-	return gen_msg_walk(nlh, cmd, ctx->fn, ctx->data, ctx->err) < 0 ? MNL_CB_ERROR : MNL_CB_OK;
-}
-
-static int read_reply(const struct smc_recorded *rec, uint16_t flags, struct read_ctx *ctx, struct nl_error *err)
-{
-	if (rec)
-		return gen_parse_dump(rec->buf, rec->len, message_cb, ctx, err);
-	if (gen_request(ctx->cmd, flags, 0, NULL, message_cb, ctx, err) == 0)
-		return 0;
 	if (err->code == EOPNOTSUPP)
 		nl_error_set(err, EOPNOTSUPP, "this kernel's SMC module does not support the request");
 	else if (err->code == EPERM)
@@ -126,12 +110,19 @@ static int read_reply(const struct smc_recorded *rec, uint16_t flags, struct rea
 	return -1;
 }
 
+static int read_reply(const struct smc_recorded *rec, const struct read_ctx *ctx, struct nl_error *err)
+{
+	if (rec)
+		return gen_parse_dump(rec->buf, rec->len, ctx->cmd, ctx->fn, ctx->data, err);
+	return gen_dump(ctx->cmd, ctx->fn, ctx->data, err) == 0 ? 0 : explain_refusal(err);
+}
+
 int smc_gen_read(const struct smc_recorded *rec, uint8_t cmd, nl_attr_fn fn, void *data, struct nl_error *err)
 {
 	struct read_ctx nests = { cmd, fn, data, err };
 	struct read_ctx ctx = { cmd, nest_attr, &nests, err };
 
-	return read_reply(rec, NLM_F_DUMP, &ctx, err);
+	return read_reply(rec, &ctx, err);
 }
 
 int smc_gen_read_flat(const struct smc_recorded *rec, uint8_t cmd, const struct nl_policy *policy, void *out,
@@ -140,14 +131,12 @@ int smc_gen_read_flat(const struct smc_recorded *rec, uint8_t cmd, const struct 
 	struct fields_out fields = { policy, out };
 	struct read_ctx ctx = { cmd, field_attr, &fields, err };
 
-	return read_reply(rec, NLM_F_DUMP, &ctx, err);
+	return read_reply(rec, &ctx, err);
 }
 
 int smc_gen_do(uint8_t cmd, struct nl_error *err)
 {
-	struct read_ctx ctx = { cmd, any_attr, NULL, err };
-
-	return read_reply(NULL, NLM_F_ACK, &ctx, err);
+	return gen_do(cmd, 0, NULL, err) == 0 ? 0 : explain_refusal(err);
 }
 
 void *smc_list_add(struct smc_list *list, struct nl_error *err)

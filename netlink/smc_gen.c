@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <linux/genetlink.h>
 
@@ -40,6 +41,12 @@ struct dump_ctx {
 	struct nl_error *err;
 };
 
+/* A link dump sends each link group first, as a link group reply. */
+static bool is_expected_cmd(uint8_t got, uint8_t asked)
+{
+	return got == asked || (asked == SMC_NETLINK_GET_LINK_SMCR && got == SMC_NETLINK_GET_LGR_SMCR);
+}
+
 static int dump_msg_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct dump_ctx *ctx = data;
@@ -49,7 +56,7 @@ static int dump_msg_cb(const struct nlmsghdr *nlh, void *data)
 	if (len < GENL_HDRLEN)
 		return nl_error_set(ctx->err, EBADMSG, "malformed SMC netlink reply: %zu bytes, "
 				    "no generic netlink header", len), MNL_CB_ERROR;
-	if (genl->cmd != ctx->cmd)
+	if (!is_expected_cmd(genl->cmd, ctx->cmd))
 		return nl_error_set(ctx->err, EBADMSG, "unexpected SMC netlink reply: command %u, expected %u",
 				    genl->cmd, ctx->cmd), MNL_CB_ERROR;
 	if (walk((const unsigned char *)genl + GENL_HDRLEN, len - GENL_HDRLEN, "SMC netlink reply",
