@@ -1,0 +1,36 @@
+/* smcss's parts that the unit tests drive directly: the filter, the
+ * address column and the printers fed one socket at a time. */
+#ifndef SMC_SMCSS_H
+#define SMC_SMCSS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "applets/json.h"
+#include "netlink/diag.h"
+
+struct smcss_opts {
+	bool all, listening, debug, smcd, smcr, wide, json;
+};
+
+/* Where the listing stands: the header (or the JSON document's opening)
+ * is written with the first socket, or by smcss_end() if there is none. */
+struct smcss_out {
+	const struct smcss_opts *opts;
+	bool started;
+	struct json json;
+};
+
+/* -1: run the listing with *O; else the exit status (help, version, error). */
+int smcss_parse_args(int argc, char **argv, struct smcss_opts *o);
+unsigned smcss_diag_ext(const struct smcss_opts *o);
+bool smcss_shows(const struct smcss_opts *o, const struct smc_diag_sock *s);
+void smcss_format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide);
+
+/* The dump callback: prints SOCK if the options select it. */
+int smcss_socket(const struct smc_diag_sock *sock, void *data, struct nl_error *err);
+void smcss_begin(struct smcss_out *out);
+void smcss_end(struct smcss_out *out);
+
+#endif
