@@ -6,6 +6,7 @@
 #include <linux/sock_diag.h>
 
 #include "netlink/diag.h"
+#include "netlink/nl.h"
 
 struct dump_ctx {
 	smc_diag_cb cb;

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <linux/smc_diag.h>
 
-#include "netlink/nl.h"
+#include "netlink/error.h"
 
 /* Extensions to ask for, as the request's diag_ext bits. */
 #define SMC_DIAG_EXT(ext) (1u << ((ext) - 1))

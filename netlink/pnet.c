@@ -3,6 +3,7 @@
 #include <linux/genetlink.h>
 
 #include "netlink/pnet.h"
+#include "netlink/nl.h"
 
 /* The kernel's placeholders for the half of an entry it does not have. */
 #define PNET_NONE_NAME "n/a"

@@ -11,7 +11,7 @@
 #include <linux/smc.h>
 #include <rdma/ib_user_verbs.h>
 
-#include "netlink/nl.h"
+#include "netlink/error.h"
 
 #define PNETID_MAX_LEN 16	/* the kernel's SMC_MAX_PNETID_LEN */
 

@@ -10,6 +10,7 @@
 
 #include "applets/smcss.h"
 #include "netlink/diag.h"
+#include "netlink/nl.h"
 #include "tests/unit/capture.h"
 #include "tests/unit/check.h"
 
@@ -388,6 +389,24 @@ static void test_kernel_error(void)
 	      "an ENOENT answer is an error with code ENOENT: %s", err.text);
 }
 
+/* NLMSG_DONE ends the dump (what follows is not read); a negative status
+ * in it is the dump's failure. */
+static void test_done(void)
+{
+	size_t len = build_dump(dump, host_a, 1, 0);
+	struct nl_error err;
+	int n = 0, rc;
+
+	put_sock(dump, &len, &host_a[1], 0);
+	rc = smc_diag_parse(dump, len, count_cb, &n, &err);
+	CHECK(rc == 0 && n == 1, "NLMSG_DONE ends the dump: %d record(s) before it read, none after", n);
+	len = build_dump(dump, host_a, 1, 0);
+	*(int *)mnl_nlmsg_get_payload((struct nlmsghdr *)(dump + len - 20)) = -ENOBUFS;
+	n = 0;
+	rc = smc_diag_parse(dump, len, count_cb, &n, &err);
+	CHECK(rc < 0 && err.code == ENOBUFS, "a DONE with status -ENOBUFS fails the dump: %s", err.text);
+}
+
 /* A newer kernel's longer DMBINFO (GID extensions appended) still parses. */
 static int dmb_cb(const struct smc_diag_sock *s, void *data, struct nl_error *err)
 {
@@ -435,6 +454,7 @@ int main(void)
 	test_truncated();
 	test_corrupt_nla_len();
 	test_kernel_error();
+	test_done();
 	test_longer_dmbinfo();
 	test_many();
 	return 0;

@@ -4,44 +4,36 @@
  * replies refused without a crash. */
 #include <errno.h>
 #include <string.h>
-#include <linux/genetlink.h>
 
 #include "applets/smc_pnet.h"
+#include "netlink/nl.h"
 #include "netlink/pnet.h"
 #include "tests/unit/capture.h"
 #include "tests/unit/check.h"
+#include "tests/unit/genl_msg.h"
 
-#define FAMILY_ID 0x1d
-
-static char buf[8192];
+static struct dump_buf d;
 
 static void put_entry(size_t *len, uint8_t cmd, const char *pnetid, const char *eth, const char *ib, uint8_t port)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf + *len);
-	struct genlmsghdr *genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	struct nlmsghdr *nlh;
 
-	nlh->nlmsg_type = FAMILY_ID;
-	nlh->nlmsg_flags = NLM_F_MULTI;
-	nlh->nlmsg_seq = 3;
-	genl->cmd = cmd;
-	genl->version = SMCR_GENL_FAMILY_VERSION;
+	d.len = *len;
+	nlh = dump_msg(&d, cmd);
 	if (pnetid)
 		mnl_attr_put_strz(nlh, SMC_PNETID_NAME, pnetid);
 	mnl_attr_put_strz(nlh, SMC_PNETID_ETHNAME, eth);
 	mnl_attr_put_strz(nlh, SMC_PNETID_IBNAME, ib);
 	mnl_attr_put_u8(nlh, SMC_PNETID_IBPORT, port);
-	*len += nlh->nlmsg_len;
+	dump_msg_end(&d, nlh);
+	*len = d.len;
 }
 
 static void put_done(size_t *len)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf + *len);
-
-	*(int *)mnl_nlmsg_put_extra_header(nlh, sizeof(int)) = 0;
-	nlh->nlmsg_type = NLMSG_DONE;
-	nlh->nlmsg_flags = NLM_F_MULTI;
-	nlh->nlmsg_seq = 3;
-	*len += nlh->nlmsg_len;
+	d.len = *len;
+	dump_done(&d);
+	*len = d.len;
 }
 
 /* An interface entry, a RoCE device entry and an ISM device entry. */
@@ -66,7 +58,7 @@ static char *show(const char *arg, size_t len, int *rc)
 	if (pnet_parse_args(arg ? 2 : 1, argv, &opts) != -1)
 		return NULL;
 	capture_start(&cap);
-	*rc = pnet_print(&opts, buf, len, &err);
+	*rc = pnet_print(&opts, d.buf, len, &err);
 	return capture_end(&cap, NULL);
 }
 
@@ -134,7 +126,7 @@ static int parse(size_t len, struct nl_error *err)
 	char *copy = malloc(len ? len : 1);
 	int n = 0, rc;
 
-	memcpy(copy, buf, len);
+	memcpy(copy, d.buf, len);
 	rc = pnet_parse(copy, len, count_cb, &n, err);
 	free(copy);
 	return rc < 0 ? -1 : n;
@@ -150,15 +142,15 @@ static void expect_refused(size_t len, const char *what)
 
 static void test_malformed(void)
 {
-	size_t len = table(), first = ((struct nlmsghdr *)buf)->nlmsg_len;
-	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	size_t len = table(), first = ((struct nlmsghdr *)d.buf)->nlmsg_len;
+	struct nlmsghdr *nlh = (struct nlmsghdr *)d.buf;
 	int refused = 0, wrong = 0, tried = 0, bad_len = 0;
 	struct nl_error err;
 
 	for (size_t cut = 0; cut < len; cut++) {
 		int n = parse(cut, &err);
 		bool boundary = cut == first || cut == 2 * first ||
-				cut == 2 * first + ((struct nlmsghdr *)(buf + 2 * first))->nlmsg_len;
+				cut == 2 * first + ((struct nlmsghdr *)(d.buf + 2 * first))->nlmsg_len;
 
 		if (n < 0)
 			refused++;
@@ -170,7 +162,7 @@ static void test_malformed(void)
 	      refused, wrong);
 
 	for (size_t off = sizeof(*nlh) + GENL_HDRLEN; off < first;) {
-		struct nlattr *attr = (struct nlattr *)(buf + off);
+		struct nlattr *attr = (struct nlattr *)(d.buf + off);
 		uint16_t orig = attr->nla_len;
 		uint16_t bad[] = { 0, 3, 4, (uint16_t)(orig - 1), (uint16_t)(first - off + 1), 0xffff,
 				   (uint16_t)((orig << 8) | (orig >> 8)) };
@@ -199,7 +191,7 @@ static void test_malformed(void)
 	expect_refused(len, "an interface name longer than IFNAMSIZ");
 	len = 0;
 	put_entry(&len, SMC_PNETID_GET, "NET1", "eth0", "n/a", 0xff);
-	*((char *)buf + sizeof(*nlh) + GENL_HDRLEN + 4 + 4) = 'X';	/* the PNETID's NUL */
+	*((char *)d.buf + sizeof(*nlh) + GENL_HDRLEN + 4 + 4) = 'X';	/* the PNETID's NUL */
 	expect_refused(len, "a PNETID without its NUL");
 }
 
