@@ -445,6 +445,78 @@ static void test_many(void)
 	CHECK(rc == 0 && n == 5000, "5000 records in one buffer reach the callback one by one (%d)", n);
 }
 
+struct tally {
+	int sockets, v4, v6, listen, active, clients, servers, fallback_ok;
+};
+
+static int tally_cb(const struct smc_diag_sock *s, void *data, struct nl_error *err)
+{
+	struct tally *t = data;
+	uint16_t port = s->family == AF_INET ? 7000 : 7001;
+
+	t->sockets++;
+	t->v4 += s->family == AF_INET;
+	t->v6 += s->family == AF_INET6;
+	if (s->state == 10 && s->sport == port)
+		t->listen++;
+	if (s->state != 1 || s->mode != SMC_DIAG_MODE_FALLBACK_TCP || !s->has_fallback)
+		return 0;
+	t->active++;
+	if (s->dport == port) {
+		t->clients++;
+		t->fallback_ok += s->fallback_reason == 0x03030000 && s->peer_diagnosis == 0;
+	} else if (s->sport == port) {
+		t->servers++;
+		t->fallback_ok += s->fallback_reason == 0x05000000 && s->peer_diagnosis == 0x03030000;
+	}
+	return 0;
+}
+
+/* The datagrams DIR/NAME.0, .1, ... of one recorded reply, joined. */
+static size_t read_datagrams(const char *dir, const char *name, char *out, size_t size)
+{
+	size_t len = 0, n;
+	char path[256];
+	char *part;
+
+	for (int i = 0;; i++) {
+		snprintf(path, sizeof(path), "%s/%s.%d", dir, name, i);
+		if (!(part = read_fixture(path, &n)))
+			return len;
+		if (len + n <= size)
+			memcpy(out + len, part, n);
+		len += n;
+		free(part);
+	}
+}
+
+/* A real kernel's dump: tests/fixtures/guest-fallback-v4v6 (see its README). */
+static void test_fixture(void)
+{
+	size_t len = read_datagrams("tests/fixtures/guest-fallback-v4v6", "sock_diag", dump, sizeof(dump));
+	struct tally t = { 0 };
+	struct nl_error err;
+	int rc = len && len <= sizeof(dump) ? smc_diag_parse(dump, len, tally_cb, &t, &err) : -1;
+
+	CHECK(rc == 0 && t.sockets == 6 && t.v4 == 3 && t.v6 == 3,
+	      "6.12 fallback dump: 6 sockets, 3 IPv4 and 3 IPv6 told apart under diag_family AF_SMC");
+	CHECK(t.listen == 2 && t.active == 4 && t.clients == 2 && t.servers == 2,
+	      "6.12 fallback dump: a listener, a client and a server per family on the recorded ports");
+	CHECK(t.fallback_ok == 4, "6.12 fallback dump: clients 0x03030000, servers 0x05000000/0x03030000");
+
+	char *text = NULL;
+	struct smcss_opts opts = { .all = true };
+	struct smcss_out out = { .opts = &opts };
+	struct capture cap;
+	capture_start(&cap);
+	rc = smc_diag_parse(dump, len, smcss_socket, &out, &err);
+	smcss_end(&out);
+	text = capture_end(&cap, NULL);
+	CHECK(rc == 0 && text && strstr(text, "\nLISTEN         00000 ") && strstr(text, " ::1:7001                \n") &&
+	      strstr(text, " TCP 0x05000000/0x03030000\n"), "6.12 fallback dump printed with -a: LISTEN rows, ::1, codes");
+	free(text);
+}
+
 int main(void)
 {
 	test_golden();
@@ -457,5 +529,6 @@ int main(void)
 	test_done();
 	test_longer_dmbinfo();
 	test_many();
+	test_fixture();
 	return 0;
 }

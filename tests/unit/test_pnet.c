@@ -195,10 +195,36 @@ static void test_malformed(void)
 	expect_refused(len, "a PNETID without its NUL");
 }
 
+/* A real kernel's table: tests/fixtures/guest-pnet (see its README). */
+static void test_fixture(void)
+{
+	size_t len0, len1;
+	char *part0 = read_fixture("tests/fixtures/guest-pnet/pnetid_get.0", &len0);
+	char *part1 = read_fixture("tests/fixtures/guest-pnet/pnetid_get.1", &len1);
+	int rc = -1;
+	char *text = NULL;
+
+	if (part0 && part1 && len0 + len1 <= sizeof(d.buf)) {
+		memcpy(d.buf, part0, len0);
+		memcpy(d.buf + len0, part1, len1);
+		text = show(NULL, len0 + len1, &rc);
+	}
+	CHECK(rc == 0 && text && strcmp(text, "NET1 lo n/a 255\nNET2 eth9 n/a 255\nNET3 n/a rxe0 2\n") == 0,
+	      "6.12 PNET table: the three entries added, net2 upper-cased, placeholders as the kernel sent them");
+	free(text);
+	rc = -1;
+	text = part0 && part1 ? show("-j", len0 + len1, &rc) : NULL;
+	CHECK(rc == 0 && text && json_valid(text), "6.12 PNET table as JSON is valid");
+	free(text);
+	free(part0);
+	free(part1);
+}
+
 int main(void)
 {
 	test_show();
 	test_pnetid();
 	test_malformed();
+	test_fixture();
 	return 0;
 }
