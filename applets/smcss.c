@@ -246,19 +246,23 @@ static void json_details(struct json *j, const struct smcss_opts *o, const struc
 	if (o->debug && s->has_conn)
 		json_conn(j, s);
 	if (o->smcr && s->has_lgr) {
+		json_object_begin(j, "smcr");
 		json_string(j, "role", s->lgr.role ? "SERV" : "CLNT");
 		json_string(j, "ib_device", s->lgr.ibname);
 		json_u64(j, "ib_port", s->lgr.ibport);
 		json_u64(j, "link_id", s->lgr.link_id);
 		json_string(j, "gid", s->lgr.gid);
 		json_string(j, "peer_gid", s->lgr.peer_gid);
+		json_object_end(j);
 	}
 	if (o->smcd && s->has_dmb) {
+		json_object_begin(j, "smcd");
 		json_u64(j, "gid", s->dmb.my_gid);
 		json_u64(j, "token", s->dmb.token);
 		json_u64(j, "peer_gid", s->dmb.peer_gid);
 		json_u64(j, "peer_token", s->dmb.peer_token);
 		json_u64(j, "link_id", s->dmb.linkid);
+		json_object_end(j);
 	}
 }
 

@@ -291,10 +291,11 @@ static void test_json(void)
 				       "\"interface\":0,\"mode\":\"SMCR\"}");
 	json_case("-a -j", host_a, 3, "{\"state\":\"LISTEN\",\"uid\":0,\"inode\":388,\"local_address\":\"0.0.0.0\","
 				       "\"local_port\":5000}");
-	json_case("-Rj", host_a, 3, "\"role\":\"SERV\",\"ib_device\":\"rxe0\",\"ib_port\":1,\"link_id\":1,"
+	json_case("-Rj", host_a, 3, "\"smcr\":{\"role\":\"SERV\",\"ib_device\":\"rxe0\",\"ib_port\":1,\"link_id\":1,"
 				     "\"gid\":\"0000:0000:0000:0000:0000:ffff:c612:0001\"");
 	json_case("-dj", host_a, 3, "\"rx_prod\":{\"wrap\":97,\"count\":0}");
-	json_case("-Dj", loopback, 2, "\"token\":14476908358146873564");
+	json_case("-Dj", loopback, 2, "\"smcd\":{\"gid\":13277284293273953408,\"token\":14476908358146873564,"
+					 "\"peer_gid\":13277284293273953408,\"peer_token\":4490713911094484859,\"link_id\":256}");
 	json_case("-j", host_a, 0, "{\"sockets\":[]}");
 }
 
