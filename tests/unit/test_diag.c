@@ -518,6 +518,80 @@ static void test_fixture(void)
 	free(text);
 }
 
+/* smcss ARGS on the recorded datagrams DIR/NAME.*: what it prints. */
+static char *print_recorded(const char *dir, const char *name, const char *args)
+{
+	char argbuf[64], *argv[8] = { "smcss" };
+	int argc = 1, rc;
+	struct smcss_opts opts;
+	struct smcss_out out = { .opts = &opts };
+	struct nl_error err;
+	struct capture cap;
+	size_t len = read_datagrams(dir, name, dump, sizeof(dump));
+	char *text;
+
+	snprintf(argbuf, sizeof(argbuf), "%s", args);
+	for (char *tok = strtok(argbuf, " "); tok && argc < 7; tok = strtok(NULL, " "))
+		argv[argc++] = tok;
+	if (!len || len > sizeof(dump) || smcss_parse_args(argc, argv, &opts) != -1)
+		return NULL;
+	capture_start(&cap);
+	rc = smc_diag_parse(dump, len, smcss_socket, &out, &err);
+	smcss_end(&out);
+	text = capture_end(&cap, NULL);
+	if (rc == 0)
+		return text;
+	free(text);
+	return NULL;
+}
+
+/* Put TO (as long as FROM) where FROM is in TEXT, every time. */
+static void substitute(char *text, const char *from, const char *to)
+{
+	for (char *p = text; p && (p = strstr(p, from)) != NULL; p += strlen(to))
+		memcpy(p, to, strlen(to));
+}
+
+/* The 6.12 SMC-R guests' dumps, printed: the reference's layout once the
+ * run's own inode numbers and client port are put back to the reference's. */
+static void recorded_golden(const char *side, const char *name, const char *args, const char *inode,
+			    const char *ref_inode, const char *file)
+{
+	char dir[128];
+	size_t len;
+	char *got, *want = read_fixture(file, &len);
+
+	snprintf(dir, sizeof(dir), "tests/fixtures/guest-smcr-%s", side);
+	got = print_recorded(dir, name, args);
+	if (got) {
+		substitute(got, inode, ref_inode);
+		substitute(got, ":38238 ", ":47132 ");
+	}
+	CHECK(got && want && strcmp(got, want) == 0,
+	      "6.12 SMC-R %s, smcss %s: %s byte for byte (inode and client port put back)", side, args, file);
+	free(got);
+	free(want);
+}
+
+static void test_smcr_fixtures(void)
+{
+	char *got;
+
+	recorded_golden("server", "sock_diag-R", "-R", "0000381", "0000390", GOLDEN "host-a-R.txt");
+	recorded_golden("client", "sock_diag-R", "-R", "0000385", "0000388", GOLDEN "host-b-R.txt");
+	recorded_golden("client", "sock_diag-R", "-aR", "0000385", "0000388", GOLDEN "host-b-aR.txt");
+	recorded_golden("client", "sock_diag-R", "-a", "0000385", "0000388", GOLDEN "host-b-a.txt");
+	got = print_recorded("tests/fixtures/guest-smcr-server", "sock_diag-d", "-d");
+	CHECK(got && strstr(got, " 0000 SMCR  <->  00000001 00010000 00010000 00010000 0000:00000000 0003:0000e000 00:00   "),
+	      "6.12 SMC-R server, smcss -d: shutdown, token, 64 KiB buffers and cursors");
+	free(got);
+	got = print_recorded("tests/fixtures/guest-smcr-client", "sock_diag-R", "-aR -j");
+	CHECK(got && json_valid(got) && strstr(got, "\"smcr\":{\"role\":\"CLNT\",\"ib_device\":\"rxe0\",\"ib_port\":1,"
+						  "\"link_id\":1,\"gid\":\"0000:0000:0000:0000:0000:ffff:c612:0002\""),
+	      "6.12 SMC-R client, smcss -aR -j: valid JSON with the link");
+	free(got);
+}
+
 int main(void)
 {
 	test_golden();
@@ -531,5 +605,6 @@ int main(void)
 	test_longer_dmbinfo();
 	test_many();
 	test_fixture();
+	test_smcr_fixtures();
 	return 0;
 }
