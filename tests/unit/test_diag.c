@@ -135,34 +135,47 @@ static const struct spec loopback[] = {
 
 static char dump[65536];
 
-/* smcss ARGS run on a dump of SPECS: what it prints, or NULL. */
-static char *run_smcss(const char *args, const struct spec *specs, size_t n)
+/* smcss's options from ARGS, split at blanks. */
+static bool opts_from(const char *args, struct smcss_opts *opts)
 {
 	char argbuf[64], *argv[8] = { "smcss" };
-	int argc = 1, rc;
-	struct smcss_opts opts;
-	struct smcss_out out = { .opts = &opts };
-	struct nl_error err;
-	struct capture cap;
-	size_t len;
+	int argc = 1;
 
 	snprintf(argbuf, sizeof(argbuf), "%s", args);
 	for (char *tok = strtok(argbuf, " "); tok && argc < 7; tok = strtok(NULL, " "))
 		argv[argc++] = tok;
-	if (smcss_parse_args(argc, argv, &opts) != -1)
-		return NULL;
-	len = build_dump(dump, specs, n, smcss_diag_ext(&opts));
+	return smcss_parse_args(argc, argv, opts) == -1;
+}
+
+/* What smcss prints for the reply in BUF, or NULL if the parser refused it. */
+static char *print_dump(const char *buf, size_t len, const struct smcss_opts *opts)
+{
+	struct smcss_out out = { .opts = opts };
+	struct nl_error err;
+	struct capture cap;
+	char *text;
+	int rc;
+
 	if (capture_start(&cap) < 0)
 		return NULL;
-	rc = smc_diag_parse(dump, len, smcss_socket, &out, &err);
+	rc = smc_diag_parse(buf, len, smcss_socket, &out, &err);
 	if (rc == 0)
 		smcss_end(&out);
-	char *text = capture_end(&cap, NULL);
-	if (rc < 0) {
-		free(text);
+	text = capture_end(&cap, NULL);
+	if (rc == 0)
+		return text;
+	free(text);
+	return NULL;
+}
+
+/* smcss ARGS run on a dump of SPECS: what it prints, or NULL. */
+static char *run_smcss(const char *args, const struct spec *specs, size_t n)
+{
+	struct smcss_opts opts;
+
+	if (!opts_from(args, &opts))
 		return NULL;
-	}
-	return text;
+	return print_dump(dump, build_dump(dump, specs, n, smcss_diag_ext(&opts)), &opts);
 }
 
 static void golden(const char *args, const struct spec *specs, size_t n, const char *file)
@@ -505,15 +518,9 @@ static void test_fixture(void)
 	      "6.12 fallback dump: a listener, a client and a server per family on the recorded ports");
 	CHECK(t.fallback_ok == 4, "6.12 fallback dump: clients 0x03030000, servers 0x05000000/0x03030000");
 
-	char *text = NULL;
 	struct smcss_opts opts = { .all = true };
-	struct smcss_out out = { .opts = &opts };
-	struct capture cap;
-	capture_start(&cap);
-	rc = smc_diag_parse(dump, len, smcss_socket, &out, &err);
-	smcss_end(&out);
-	text = capture_end(&cap, NULL);
-	CHECK(rc == 0 && text && strstr(text, "\nLISTEN         00000 ") && strstr(text, " ::1:7001                \n") &&
+	char *text = print_dump(dump, len, &opts);
+	CHECK(text && strstr(text, "\nLISTEN         00000 ") && strstr(text, " ::1:7001                \n") &&
 	      strstr(text, " TCP 0x05000000/0x03030000\n"), "6.12 fallback dump printed with -a: LISTEN rows, ::1, codes");
 	free(text);
 }
@@ -521,28 +528,12 @@ static void test_fixture(void)
 /* smcss ARGS on the recorded datagrams DIR/NAME.*: what it prints. */
 static char *print_recorded(const char *dir, const char *name, const char *args)
 {
-	char argbuf[64], *argv[8] = { "smcss" };
-	int argc = 1, rc;
 	struct smcss_opts opts;
-	struct smcss_out out = { .opts = &opts };
-	struct nl_error err;
-	struct capture cap;
 	size_t len = read_datagrams(dir, name, dump, sizeof(dump));
-	char *text;
 
-	snprintf(argbuf, sizeof(argbuf), "%s", args);
-	for (char *tok = strtok(argbuf, " "); tok && argc < 7; tok = strtok(NULL, " "))
-		argv[argc++] = tok;
-	if (!len || len > sizeof(dump) || smcss_parse_args(argc, argv, &opts) != -1)
+	if (!len || len > sizeof(dump) || !opts_from(args, &opts))
 		return NULL;
-	capture_start(&cap);
-	rc = smc_diag_parse(dump, len, smcss_socket, &out, &err);
-	smcss_end(&out);
-	text = capture_end(&cap, NULL);
-	if (rc == 0)
-		return text;
-	free(text);
-	return NULL;
+	return print_dump(dump, len, &opts);
 }
 
 /* Put TO (as long as FROM) where FROM is in TEXT, every time. */
