@@ -51,7 +51,7 @@ static const char *mode_name(uint8_t mode)
 	return "?";
 }
 
-bool smcss_shows(const struct smcss_opts *o, const struct smc_diag_sock *s)
+static bool shows(const struct smcss_opts *o, const struct smc_diag_sock *s)
 {
 	if (o->listening)
 		return s->state == SMC_LISTEN;
@@ -110,7 +110,7 @@ static void print_header(const struct smcss_opts *o)
 
 /* "address:port", the address cut and marked ".." to fit the column
  * unless WIDE. */
-void smcss_format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide)
+static void format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide)
 {
 	char ip[INET6_ADDRSTRLEN], port_text[8];
 	int ip_len, port_len;
@@ -129,7 +129,7 @@ static void print_addr(const struct smcss_opts *o, int family, const uint8_t add
 {
 	char text[INET6_ADDRSTRLEN + 8];
 
-	smcss_format_addr(text, sizeof(text), family, addr, port, o->wide);
+	format_addr(text, sizeof(text), family, addr, port, o->wide);
 	printf("%-*s ", ADDR_WIDTH, text);
 }
 
@@ -293,7 +293,7 @@ static void json_socket(struct json *j, const struct smcss_opts *o, const struct
 
 /* ---- the listing ---- */
 
-void smcss_begin(struct smcss_out *out)
+static void begin(struct smcss_out *out)
 {
 	if (out->started)
 		return;
@@ -308,7 +308,7 @@ void smcss_begin(struct smcss_out *out)
 
 void smcss_end(struct smcss_out *out)
 {
-	smcss_begin(out);
+	begin(out);
 	if (!out->opts->json)
 		return;
 	json_array_end(&out->json);
@@ -319,9 +319,9 @@ int smcss_socket(const struct smc_diag_sock *sock, void *data, struct nl_error *
 {
 	struct smcss_out *out = data;
 
-	if (!smcss_shows(out->opts, sock))
+	if (!shows(out->opts, sock))
 		return 0;
-	smcss_begin(out);
+	begin(out);
 	if (out->opts->json)
 		json_socket(&out->json, out->opts, sock);
 	else

@@ -1,5 +1,5 @@
-/* smcss's parts that the unit tests drive directly: the filter, the
- * address column and the printers fed one socket at a time. */
+/* smcss's parts that the unit tests drive directly: the options and the
+ * printer fed one socket at a time. */
 #ifndef SMC_SMCSS_H
 #define SMC_SMCSS_H
 
@@ -25,12 +25,9 @@ struct smcss_out {
 /* -1: run the listing with *O; else the exit status (help, version, error). */
 int smcss_parse_args(int argc, char **argv, struct smcss_opts *o);
 unsigned smcss_diag_ext(const struct smcss_opts *o);
-bool smcss_shows(const struct smcss_opts *o, const struct smc_diag_sock *s);
-void smcss_format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide);
 
 /* The dump callback: prints SOCK if the options select it. */
 int smcss_socket(const struct smc_diag_sock *sock, void *data, struct nl_error *err);
-void smcss_begin(struct smcss_out *out);
 void smcss_end(struct smcss_out *out);
 
 #endif
