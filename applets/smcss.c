@@ -1,9 +1,417 @@
-/* smcss: not implemented yet. */
+/* smcss: list SMC sockets, in smc-tools' columns or as JSON. Each socket
+ * is printed as its record arrives from the kernel. */
+#include <arpa/inet.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+
 #include "applets/applet.h"
+#include "applets/json.h"
+#include "applets/smcss.h"
+#include "netlink/diag.h"
+
+#define ADDR_WIDTH 23	/* "Local Address" and "Peer Address" columns */
+
+/* The kernel's enum smc_state (net/smc/smc.h). */
+enum {
+	SMC_ACTIVE = 1,
+	SMC_INIT = 2,
+	SMC_CLOSED = 7,
+	SMC_LISTEN = 10,
+};
+
+static const char *state_name(uint8_t state, char buf[8])
+{
+	static const struct { uint8_t state; const char *name; } names[] = {
+		{ SMC_ACTIVE, "ACTIVE" }, { SMC_INIT, "INIT" }, { SMC_CLOSED, "CLOSED" },
+		{ SMC_LISTEN, "LISTEN" }, { 20, "PEERCLOSEWAIT1" }, { 21, "PEERCLOSEWAIT2" },
+		{ 22, "APPCLOSEWAIT1" }, { 23, "APPCLOSEWAIT2" }, { 24, "APPFINCLOSEWAIT1" },
+		{ 25, "PEERFINCLOSEWAIT" }, { 26, "PEERABORTWAIT" }, { 27, "PROCESSABORT" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (names[i].state == state)
+			return names[i].name;
+	snprintf(buf, 8, "%#x?", state);
+	return buf;
+}
+
+static const char *mode_name(uint8_t mode)
+{
+	switch (mode) {
+	case SMC_DIAG_MODE_SMCR:
+		return "SMCR";
+	case SMC_DIAG_MODE_SMCD:
+		return "SMCD";
+	case SMC_DIAG_MODE_FALLBACK_TCP:
+		return "TCP";
+	}
+	return "?";
+}
+
+static bool shows(const struct smcss_opts *o, const struct smc_diag_sock *s)
+{
+	if (o->listening)
+		return s->state == SMC_LISTEN;
+	if (!o->all && (s->state == SMC_LISTEN || s->state == SMC_INIT))
+		return false;
+	if (o->smcr && s->mode != SMC_DIAG_MODE_SMCR)
+		return false;
+	if (o->smcd && s->mode != SMC_DIAG_MODE_SMCD)
+		return false;
+	return true;
+}
+
+unsigned smcss_diag_ext(const struct smcss_opts *o)
+{
+	return (o->debug ? SMC_DIAG_EXT(SMC_DIAG_CONNINFO) : 0) |
+	       (o->smcr ? SMC_DIAG_EXT(SMC_DIAG_LGRINFO) : 0) |
+	       (o->smcd ? SMC_DIAG_EXT(SMC_DIAG_DMBINFO) : 0);
+}
+
+/* How much of a socket both printers show: INIT sockets have no addresses,
+ * LISTEN ones no peer, CLOSED ones no mode. */
+static bool has_local(const struct smc_diag_sock *s)
+{
+	return s->state != SMC_INIT;
+}
+
+static bool has_peer(const struct smc_diag_sock *s)
+{
+	return has_local(s) && s->state != SMC_LISTEN;
+}
+
+static bool has_mode(const struct smc_diag_sock *s)
+{
+	return has_peer(s) && s->state != SMC_CLOSED;
+}
+
+static bool has_details(const struct smc_diag_sock *s)
+{
+	return has_mode(s) && s->mode != SMC_DIAG_MODE_FALLBACK_TCP;
+}
+
+/* ---- text ---- */
+
+static void print_header(const struct smcss_opts *o)
+{
+	printf("State          UID   Inode   Local Address           Peer Address            Intf Mode ");
+	if (o->debug)
+		printf("Shutd Token    Sndbuf   Rcvbuf   Peerbuf  rxprod-Cursor rxcons-Cursor rxFlags "
+		       "txprod-Cursor txcons-Cursor txFlags txprep-Cursor txsent-Cursor txfin-Cursor  ");
+	if (o->smcr)
+		printf("Role IB-device       Port Linkid GID                                      Peer-GID");
+	if (o->smcd)
+		printf("GID              Token            Peer-GID         Peer-Token       Linkid");
+	putchar('\n');
+}
+
+/* "address:port", the address cut and marked ".." to fit the column
+ * unless WIDE. */
+static void format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide)
+{
+	char ip[INET6_ADDRSTRLEN], port_text[8];
+	int ip_len, port_len;
+
+	if (!inet_ntop(family, addr, ip, sizeof(ip)))
+		snprintf(ip, sizeof(ip), "?");
+	port_len = snprintf(port_text, sizeof(port_text), "%u", port);
+	ip_len = (int)strlen(ip);
+	if (!wide && ip_len + 1 + port_len > ADDR_WIDTH)
+		snprintf(buf, size, "%.*s..:%s", ADDR_WIDTH - 3 - port_len, ip, port_text);
+	else
+		snprintf(buf, size, "%s:%s", ip, port_text);
+}
+
+static void print_addr(const struct smcss_opts *o, int family, const uint8_t addr[16], uint16_t port)
+{
+	char text[INET6_ADDRSTRLEN + 8];
+
+	format_addr(text, sizeof(text), family, addr, port, o->wide);
+	printf("%-*s ", ADDR_WIDTH, text);
+}
+
+static void print_curs(const struct smc_diag_curs *c)
+{
+	printf("%04x:%08x ", c->wrap, c->count);
+}
+
+static void print_debug(const struct smc_diag_sock *s)
+{
+	if (s->has_shutdown)
+		printf(" %c-%c  ", s->shutdown & 1 ? 'R' : '<', s->shutdown & 2 ? 'W' : '>');
+	if (!s->has_conn)
+		return;
+	printf("%08x %08x %08x %08x ", s->conn.token, s->conn.sndbuf_size, s->conn.rmbe_size,
+	       s->conn.peer_rmbe_size);
+	print_curs(&s->conn.rx_prod);
+	print_curs(&s->conn.rx_cons);
+	printf("%02x:%02x   ", s->conn.rx_prod_flags, s->conn.rx_conn_state_flags);
+	print_curs(&s->conn.tx_prod);
+	print_curs(&s->conn.tx_cons);
+	printf("%02x:%02x   ", s->conn.tx_prod_flags, s->conn.tx_conn_state_flags);
+	print_curs(&s->conn.tx_prep);
+	print_curs(&s->conn.tx_sent);
+	print_curs(&s->conn.tx_fin);
+}
+
+static void print_mode(const struct smc_diag_sock *s)
+{
+	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
+		printf("%4s ", mode_name(s->mode));
+		return;
+	}
+	printf("TCP ");
+	if (!s->has_fallback)
+		return;
+	printf("0x%08" PRIx32, s->fallback_reason);
+	if (s->peer_diagnosis)
+		printf("/0x%08" PRIx32, s->peer_diagnosis);
+}
+
+static void print_socket(const struct smcss_opts *o, const struct smc_diag_sock *s)
+{
+	char buf[8];
+
+	printf("%-14s %05" PRIu32 " %07" PRIu64 " ", state_name(s->state, buf), s->uid, s->inode);
+	if (has_local(s))
+		print_addr(o, s->family, s->src, s->sport);
+	if (has_peer(s)) {
+		print_addr(o, s->family, s->dst, s->dport);
+		printf("%04x ", s->ifindex);
+	}
+	if (has_mode(s))
+		print_mode(s);
+	if (has_details(s) && o->debug)
+		print_debug(s);
+	if (has_details(s) && o->smcr && s->has_lgr)
+		printf("%4s %-15s %02x   %02x     %-40s %s", s->lgr.role ? "SERV" : "CLNT", s->lgr.ibname,
+		       s->lgr.ibport, s->lgr.link_id, s->lgr.gid, s->lgr.peer_gid);
+	if (has_details(s) && o->smcd && s->has_dmb)
+		printf("%016" PRIx64 " %016" PRIx64 " %016" PRIx64 " %016" PRIx64 " %08" PRIx32 " ",
+		       s->dmb.my_gid, s->dmb.token, s->dmb.peer_gid, s->dmb.peer_token, s->dmb.linkid);
+	putchar('\n');
+}
+
+/* ---- JSON ---- */
+
+static void json_addr(struct json *j, const char *addr_key, const char *port_key, int family,
+		      const uint8_t addr[16], uint16_t port)
+{
+	char ip[INET6_ADDRSTRLEN];
+
+	if (!inet_ntop(family, addr, ip, sizeof(ip)))
+		snprintf(ip, sizeof(ip), "?");
+	json_string(j, addr_key, ip);
+	json_u64(j, port_key, port);
+}
+
+static void json_curs(struct json *j, const char *key, const struct smc_diag_curs *c)
+{
+	json_object_begin(j, key);
+	json_u64(j, "wrap", c->wrap);
+	json_u64(j, "count", c->count);
+	json_object_end(j);
+}
+
+static void json_conn(struct json *j, const struct smc_diag_sock *s)
+{
+	json_object_begin(j, "connection");
+	json_u64(j, "token", s->conn.token);
+	json_u64(j, "sndbuf_size", s->conn.sndbuf_size);
+	json_u64(j, "rmbe_size", s->conn.rmbe_size);
+	json_u64(j, "peer_rmbe_size", s->conn.peer_rmbe_size);
+	json_curs(j, "rx_prod", &s->conn.rx_prod);
+	json_curs(j, "rx_cons", &s->conn.rx_cons);
+	json_u64(j, "rx_prod_flags", s->conn.rx_prod_flags);
+	json_u64(j, "rx_conn_state_flags", s->conn.rx_conn_state_flags);
+	json_curs(j, "tx_prod", &s->conn.tx_prod);
+	json_curs(j, "tx_cons", &s->conn.tx_cons);
+	json_u64(j, "tx_prod_flags", s->conn.tx_prod_flags);
+	json_u64(j, "tx_conn_state_flags", s->conn.tx_conn_state_flags);
+	json_curs(j, "tx_prep", &s->conn.tx_prep);
+	json_curs(j, "tx_sent", &s->conn.tx_sent);
+	json_curs(j, "tx_fin", &s->conn.tx_fin);
+	json_object_end(j);
+}
+
+static void json_details(struct json *j, const struct smcss_opts *o, const struct smc_diag_sock *s)
+{
+	if (o->debug && s->has_shutdown) {
+		json_bool(j, "shutdown_rx", s->shutdown & 1);
+		json_bool(j, "shutdown_tx", s->shutdown & 2);
+	}
+	if (o->debug && s->has_conn)
+		json_conn(j, s);
+	if (o->smcr && s->has_lgr) {
+		json_object_begin(j, "smcr");
+		json_string(j, "role", s->lgr.role ? "SERV" : "CLNT");
+		json_string(j, "ib_device", s->lgr.ibname);
+		json_u64(j, "ib_port", s->lgr.ibport);
+		json_u64(j, "link_id", s->lgr.link_id);
+		json_string(j, "gid", s->lgr.gid);
+		json_string(j, "peer_gid", s->lgr.peer_gid);
+		json_object_end(j);
+	}
+	if (o->smcd && s->has_dmb) {
+		json_object_begin(j, "smcd");
+		json_u64(j, "gid", s->dmb.my_gid);
+		json_u64(j, "token", s->dmb.token);
+		json_u64(j, "peer_gid", s->dmb.peer_gid);
+		json_u64(j, "peer_token", s->dmb.peer_token);
+		json_u64(j, "link_id", s->dmb.linkid);
+		json_object_end(j);
+	}
+}
+
+static void json_socket(struct json *j, const struct smcss_opts *o, const struct smc_diag_sock *s)
+{
+	char buf[8];
+
+	json_object_begin(j, NULL);
+	json_string(j, "state", state_name(s->state, buf));
+	json_u64(j, "uid", s->uid);
+	json_u64(j, "inode", s->inode);
+	if (has_local(s))
+		json_addr(j, "local_address", "local_port", s->family, s->src, s->sport);
+	if (has_peer(s)) {
+		json_addr(j, "peer_address", "peer_port", s->family, s->dst, s->dport);
+		json_u64(j, "interface", s->ifindex);
+	}
+	if (has_mode(s))
+		json_string(j, "mode", mode_name(s->mode));
+	if (has_mode(s) && s->mode == SMC_DIAG_MODE_FALLBACK_TCP && s->has_fallback) {
+		json_u64(j, "fallback_reason", s->fallback_reason);
+		json_u64(j, "peer_diagnosis", s->peer_diagnosis);
+	}
+	if (has_details(s))
+		json_details(j, o, s);
+	json_object_end(j);
+}
+
+/* ---- the listing ---- */
+
+static void begin(struct smcss_out *out)
+{
+	if (out->started)
+		return;
+	out->started = true;
+	if (!out->opts->json) {
+		print_header(out->opts);
+		return;
+	}
+	json_start(&out->json, stdout);
+	json_array_begin(&out->json, "sockets");
+}
+
+void smcss_end(struct smcss_out *out)
+{
+	begin(out);
+	if (!out->opts->json)
+		return;
+	json_array_end(&out->json);
+	json_end(&out->json);
+}
+
+int smcss_socket(const struct smc_diag_sock *sock, void *data, struct nl_error *err)
+{
+	struct smcss_out *out = data;
+
+	if (!shows(out->opts, sock))
+		return 0;
+	begin(out);
+	if (out->opts->json)
+		json_socket(&out->json, out->opts, sock);
+	else
+		print_socket(out->opts, sock);
+	return 0;
+}
+
+/* ---- options ---- */
+
+static int usage(void)
+{
+	printf("Usage: smcss [ OPTIONS ]\n"
+	       "\t-h, --help          this message\n"
+	       "\t-v, --version       show version information\n"
+	       "\t-a, --all           show all sockets\n"
+	       "\t-l, --listening     show listening sockets\n"
+	       "\t-d, --debug         show debug socket information\n"
+	       "\t-W, --wide          do not truncate IP addresses\n"
+	       "\t-D, --smcd          show detailed SMC-D information (shows only SMC-D sockets)\n"
+	       "\t-R, --smcr          show detailed SMC-R information (shows only SMC-R sockets)\n"
+	       "\t-j, --json          print the sockets as one JSON document\n"
+	       "\tno OPTIONS          show all connected sockets\n");
+	return 0;
+}
+
+/* The combinations smc-tools refuses. */
+static int check_combination(const struct smcss_opts *o)
+{
+	static const char *const names[] = { "--all", "--debug", "--smcr", "--smcd" };
+	const bool set[] = { o->all, o->debug, o->smcr, o->smcd };
+
+	if (o->smcd && o->smcr)
+		return fail("--smcd together with --smcr is not supported");
+	for (size_t i = 0; o->listening && i < sizeof(set) / sizeof(set[0]); i++)
+		if (set[i])
+			return fail("--listening together with %s is not supported", names[i]);
+	return 0;
+}
+
+/* Returns -1 when the options are valid and the listing should run, else
+ * the exit status (help, version, or an error already reported). */
+int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
+{
+	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },	{ "listening", no_argument, NULL, 'l' },
+		{ "debug", no_argument, NULL, 'd' },	{ "smcd", no_argument, NULL, 'D' },
+		{ "smcr", no_argument, NULL, 'R' },	{ "wide", no_argument, NULL, 'W' },
+		{ "json", no_argument, NULL, 'j' },	{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'v' },	{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	optind = 0;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+aldDRWjhv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'a': o->all = true; break;
+		case 'l': o->listening = true; break;
+		case 'd': o->debug = true; break;
+		case 'D': o->smcd = true; break;
+		case 'R': o->smcr = true; break;
+		case 'W': o->wide = true; break;
+		case 'j': o->json = true; break;
+		case 'h': return usage();
+		case 'v': return print_version();
+		default:
+			if (optopt && !strchr("aldDRWjhv", optopt))
+				return fail("option \"-%c\" is unknown, try \"smcss -h\"", optopt);
+			return fail("option \"%s\" is unknown, try \"smcss -h\"", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return fail("unexpected argument \"%s\", try \"smcss -h\"", argv[optind]);
+	return check_combination(o) ? 1 : -1;
+}
 
 int smcss_main(int argc, char **argv)
 {
-	if (argc > 1 && is_option(argv[1], "-v", "version"))
-		return print_version();
-	return fail("not implemented yet");
+	struct smcss_opts opts;
+	struct smcss_out out = { .opts = &opts };
+	struct nl_error err;
+	int rc = smcss_parse_args(argc, argv, &opts);
+
+	if (rc >= 0)
+		return rc;
+	if (smc_diag_dump(smcss_diag_ext(&opts), smcss_socket, &out, &err) < 0)
+		return fail("%s", err.text);
+	smcss_end(&out);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return fail("cannot write the socket list");
+	return 0;
 }

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,10 +130,20 @@ static int error_ctl_cb(const struct nlmsghdr *nlh, void *data)
 	return error_cb(nlh, ((struct run_ctx *)data)->err);
 }
 
-/* With a control array, libmnl leaves every control type to it, NLMSG_DONE
- * included: without this entry a dump would never end. */
+/* NLMSG_DONE ends a dump; its payload is the dump's status. libmnl only
+ * applies its own DONE handling when no control callbacks are given, so
+ * this one must be in the table. */
 static int done_ctl_cb(const struct nlmsghdr *nlh, void *data)
 {
+	struct nl_error *err = ((struct run_ctx *)data)->err;
+	int status = 0;
+
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(status))
+		memcpy(&status, mnl_nlmsg_get_payload(nlh), sizeof(status));
+	if (status < -4095)	/* not an errno: a corrupted reply */
+		return nl_error_set(err, EBADMSG, "malformed end of dump: status %d", status), MNL_CB_ERROR;
+	if (status < 0)
+		return nl_error_set(err, -status, "the dump failed: %s", strerror(-status)), MNL_CB_ERROR;
 	return MNL_CB_STOP;
 }
 
@@ -188,14 +199,46 @@ int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *dat
 	return rc < 0 ? -1 : 0;
 }
 
+/* libmnl stops quietly before a message cut short; a recorded reply must
+ * consist of whole messages. */
+static int check_framing(const void *buf, size_t len, struct nl_error *err)
+{
+	const struct nlmsghdr *nlh = buf;
+	int left = (int)len;
+
+	while (mnl_nlmsg_ok(nlh, left))
+		nlh = mnl_nlmsg_next(nlh, &left);
+	if (left > 0)
+		return nl_error_set(err, EBADMSG, "netlink reply truncated: %d stray bytes after the last message", left);
+	return 0;
+}
+
 int nl_parse_buffer(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err)
 {
 	struct run_ctx ctx = { cb, data, err };
 	const struct nlmsghdr *first = buf;
 
-	if (len < sizeof(*first))
+	if (len < sizeof(*first) || len > INT_MAX)
 		return nl_error_set(err, EBADMSG, "netlink reply truncated: %zu bytes", len);
+	if (check_framing(buf, len, err) < 0)
+		return -1;
 	return run_messages(buf, len, first->nlmsg_seq, first->nlmsg_pid, &ctx) < 0 ? -1 : 0;
+}
+
+int nl_attrs_check(const struct nlmsghdr *nlh, size_t offset, const char *what, struct nl_error *err)
+{
+	const struct nlattr *attr;
+	const char *tail = mnl_nlmsg_get_payload_tail(nlh);
+
+	if (mnl_nlmsg_get_payload_len(nlh) < offset)
+		return nl_error_set(err, EBADMSG, "malformed %s: %zu bytes, header needs %zu",
+				    what, mnl_nlmsg_get_payload_len(nlh), offset);
+	mnl_attr_for_each(attr, nlh, offset)
+		;
+	if ((const char *)attr < tail)
+		return nl_error_set(err, EBADMSG, "malformed %s: attribute cut short (%td bytes left)",
+				    what, tail - (const char *)attr);
+	return 0;
 }
 
 struct family_ctx {

@@ -47,6 +47,11 @@ int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *dat
  * framing as the socket path does: the parsers' entry for tests. */
 int nl_parse_buffer(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err);
 
+/* 0 if the attributes after OFFSET bytes of NLH's payload fill it exactly;
+ * else -1 with err naming WHAT: libmnl's iterators stop quietly at an
+ * attribute cut short, so parsers check first. */
+int nl_attrs_check(const struct nlmsghdr *nlh, size_t offset, const char *what, struct nl_error *err);
+
 /* Payload of a generic netlink message after its genlmsghdr. */
 #define NL_GENL_HDRLEN sizeof(struct genlmsghdr)
 
