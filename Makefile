@@ -87,7 +87,27 @@ $(SAN)/tests/%: tests/unit/%.c tests/unit/check.h $(SAN)/libsmc.a
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
 
-check: all san unit
+# Programs for the QEMU lab (tests/vm): a plain TCP program linked
+# dynamically against glibc and against musl, and for recording fixtures
+# the recorder and xfer-smc (the same program opening AF_SMC sockets).
+LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
+$(O)/progs/xfer-glibc: tests/progs/xfer.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $<
+$(O)/progs/xfer-musl: tests/progs/xfer.c
+	@mkdir -p $(@D)
+	musl-gcc -O2 -std=gnu11 $(WARN) -o $@ $<
+	@file $@ | grep -q 'dynamically linked' || { echo "error: $@ is not dynamically linked" >&2; rm -f $@; exit 1; }
+$(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=gnu11 $(WARN) -static -include tests/vm/as_smc.h -o $@ $<
+$(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+lab-progs: $(LAB_PROGS)
+.PHONY: lab-progs
+
+check: all san unit lab-progs
 	tests/run
 
 APPLETS = $(shell $(O)/smc --list)
