@@ -21,7 +21,7 @@ LDFLAGS  += -static -Wl,--gc-sections
 FREE_SRC  := preload/size.c
 LIB_SRC   := $(sort $(wildcard netlink/*.c applets/*.c)) $(FREE_SRC)
 LIB_OBJ   := $(LIB_SRC:%.c=$(O)/obj/%.o)
-PRELOAD_SRC := $(sort $(wildcard preload/*.c))
+PRELOAD_SRC := preload/preload.c $(FREE_SRC)
 
 # Sanitizer build: dynamic, ASan+UBSan, used by the unit and CLI tests.
 SAN       := $(O)/san
@@ -30,7 +30,7 @@ SAN_OBJ   := $(LIB_SRC:%.c=$(SAN)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
 
-.PHONY: all san unit check release install uninstall clean size
+.PHONY: all san unit progs check release install uninstall clean size
 all: $(O)/smc $(O)/libsmc-preload.so
 
 $(O)/obj/%.o: %.c $(wildcard */*.h) | check-libmnl
@@ -49,14 +49,20 @@ $(O)/smc: $(O)/obj/smc.o $(O)/obj/embed.o $(LIB_OBJ)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
 	@file $@ | grep -q 'statically linked' || { echo "error: $@ is not statically linked" >&2; rm -f $@; exit 1; }
 
-# The preload library: freestanding, no libc, no NEEDED entries.
+# The preload library: freestanding, no libc, no NEEDED entries. Its only
+# undefined symbols are environ and __errno_location, which glibc and musl
+# both export; the build fails on anything else.
 PRELOAD_CFLAGS := -Os -std=gnu11 $(WARN) -ffreestanding -fno-builtin -nostdlib -fno-stack-protector \
                   -fPIC -fvisibility=hidden -fno-asynchronous-unwind-tables -I.
+PRELOAD_UNDEF  := __errno_location environ
 $(O)/libsmc-preload.so: $(PRELOAD_SRC) $(wildcard preload/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(PRELOAD_CFLAGS) -shared -Wl,--gc-sections -Wl,-z,defs -Wl,--allow-shlib-undefined \
-	      -Wl,-soname,libsmc-preload.so -o $@ $(PRELOAD_SRC) -lgcc
-	strip --strip-unneeded $@
+	$(CC) $(PRELOAD_CFLAGS) -shared -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-soname,libsmc-preload.so -o $@.tmp $(PRELOAD_SRC) -lgcc
+	strip --strip-unneeded $@.tmp
+	@bad=$$(readelf -d $@.tmp | grep NEEDED; readelf -W --dyn-syms $@.tmp | \
+	  awk '$$7 == "UND" && $$8 != "" { sub(/@.*/, "", $$8); print $$8 }' | grep -vxF $(PRELOAD_UNDEF:%=-e %)); \
+	  [ -z "$$bad" ] || { echo "error: $@ must need nothing but $(PRELOAD_UNDEF):" $$bad >&2; rm -f $@.tmp; exit 1; }
+	mv $@.tmp $@
 
 size: $(O)/smc
 	@cp $(O)/smc $(O)/smc.stripped && strip $(O)/smc.stripped
@@ -84,30 +90,49 @@ $(SAN)/tests/%: tests/unit/%.c tests/unit/check.h $(SAN)/libsmc.a
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -o $@ $< $(SAN)/libsmc.a -lmnl
 
+# Programs the CLI tests run under smc_run: plain (a sanitizer runtime
+# refuses to follow a preloaded library), against glibc and against musl.
+MUSL_CC   ?= $(shell command -v musl-gcc 2>/dev/null)
+PROGS     := $(O)/progs/sockcheck-glibc $(O)/progs/libmarker.so $(if $(MUSL_CC),$(O)/progs/sockcheck-musl)
+PROG_CFLAGS := -O1 -std=gnu11 $(WARN) -pthread
+
+$(O)/progs/sockcheck-glibc: tests/progs/sockcheck.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+
+$(O)/progs/sockcheck-musl: tests/progs/sockcheck.c
+	@mkdir -p $(@D)
+	$(MUSL_CC) $(PROG_CFLAGS) -o $@ $<
+
+$(O)/progs/libmarker.so: tests/progs/marker.c
+	@mkdir -p $(@D)
+	$(CC) -shared -nostdlib -fPIC -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
+progs: $(PROGS)
 
-# Programs for the QEMU lab (tests/vm): a plain TCP program linked
-# dynamically against glibc and against musl, and for recording fixtures
-# the recorder and xfer-smc (the same program opening AF_SMC sockets).
+# Programs for the QEMU lab (tests/vm): xfer, a plain TCP program linked
+# dynamically against glibc and against musl; for recording fixtures the
+# recorder and xfer-smc (the same program opening AF_SMC sockets itself).
 LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
-	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $<
+	$(CC) $(PROG_CFLAGS) -o $@ $<
 $(O)/progs/xfer-musl: tests/progs/xfer.c
 	@mkdir -p $(@D)
-	musl-gcc -O2 -std=gnu11 $(WARN) -o $@ $<
-	@file $@ | grep -q 'dynamically linked' || { echo "error: $@ is not dynamically linked" >&2; rm -f $@; exit 1; }
+	@test -n "$(MUSL_CC)" || { echo "error: musl-gcc not found (./build.sh test installs musl-tools)" >&2; exit 1; }
+	$(MUSL_CC) $(PROG_CFLAGS) -o $@ $<
 $(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -std=gnu11 $(WARN) -static -include tests/vm/as_smc.h -o $@ $<
+	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
 $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
 lab-progs: $(LAB_PROGS)
 .PHONY: lab-progs
 
-check: all san unit lab-progs
+check: all san unit progs lab-progs
 	tests/run
 
 APPLETS = $(shell $(O)/smc --list)
@@ -126,4 +151,4 @@ uninstall:
 	  rm -f $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
 
 clean:
-	rm -rf $(O)/obj $(O)/san $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
+	rm -rf $(O)/obj $(O)/san $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so

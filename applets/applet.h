@@ -25,6 +25,11 @@ int smc_pnet_main(int argc, char **argv);
 /* smc --install [-s] [-f] DIR */
 int smc_install(int argc, char **argv);
 
+/* The preload library embedded in smc: write it to FD (0, or -1 and
+ * errno); tell whether FD, read from its current offset, holds it. */
+int write_preload_library(int fd);
+bool is_preload_library(int fd);
+
 /* Name the running applet is reported under ("smcr", "smc_run", ...). */
 extern const char *applet_name;
 

@@ -1,7 +1,10 @@
-/* smc --install [-s] [-f] DIR: a link named after every applet in DIR. */
+/* smc --install [-s] [-f] DIR: a link named after every applet in DIR, and
+ * the preload library in DIR/../lib, where smc_run looks for it. */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -45,6 +48,45 @@ static int link_applet(const char *name, const struct install_opts *o)
 	return 0;
 }
 
+/* Not being able to write the library is no error: smc_run then uses the
+ * copy embedded in smc. */
+static int library_not_written(const char *path, const char *why)
+{
+	fprintf(stderr, "%s: install: cannot write %s (%s); smc_run will use the copy embedded in smc, "
+		"or put a copy there or name one in SMC_PRELOAD_LIB\n", applet_name, path, why);
+	return 0;
+}
+
+static int install_library(const struct install_opts *o)
+{
+	char dir[PATH_MAX - 32], path[PATH_MAX], tmp[PATH_MAX];
+	int fd;
+
+	if (snprintf(dir, sizeof(dir), "%s/../lib", o->dir) >= (int)sizeof(dir))
+		return fail("install: path too long: %s/../lib", o->dir);
+	snprintf(path, sizeof(path), "%s/libsmc-preload.so", dir);
+	snprintf(tmp, sizeof(tmp), "%s/.libsmc-preload.so.XXXXXX", dir);
+	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
+		return library_not_written(path, strerror(errno));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd >= 0 && !o->force && !is_preload_library(fd)) {
+		close(fd);
+		return fail("install: %s exists and is not this smc's library (use -f to replace it)", path);
+	}
+	if (fd >= 0)
+		close(fd);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		return library_not_written(path, strerror(errno));
+	if (write_preload_library(fd) != 0 || fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		int err = errno;
+
+		unlink(tmp);
+		return library_not_written(path, strerror(err));
+	}
+	return 0;
+}
+
 static int parse_install_args(int argc, char **argv, struct install_opts *o)
 {
 	int i;
@@ -79,5 +121,5 @@ int smc_install(int argc, char **argv)
 	for (size_t i = 0; i < applet_count; i++)
 		if (link_applet(applets[i].name, &o))
 			return 1;
-	return 0;
+	return install_library(&o);
 }

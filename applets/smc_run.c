@@ -1,9 +1,371 @@
-/* smc_run: not implemented yet. */
+/* smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]: exec PROGRAM
+ * with libsmc-preload.so preloaded, so that its TCP sockets are SMC
+ * sockets. The library is $SMC_PRELOAD_LIB, an installed copy, or the copy
+ * embedded in this binary, handed over in a memfd (a temporary file where
+ * /proc is missing). */
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "applets/applet.h"
+#include "preload/size.h"
+
+#define LIB_NAME "libsmc-preload.so"
+
+struct run_opts {
+	bool debug;
+	const char *rcvbuf, *sndbuf;	/* SIZE as given, or NULL */
+	int rcv_bytes, snd_bytes;
+};
+
+struct preload_lib {
+	char path[PATH_MAX];
+	const char *origin;	/* which copy, for -d */
+};
+
+/* A line on stderr that does not end the run. */
+static void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void note(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", applet_name);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+static int run_usage(void)
+{
+	printf("Usage: %s [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]\n"
+	       "Run PROGRAM with " LIB_NAME " preloaded: its TCP sockets become SMC sockets\n"
+	       "(they stay TCP where the kernel offers no AF_SMC).\n"
+	       "  -d       diagnostic messages on stderr (SMC_DEBUG=1)\n"
+	       "  -r SIZE  request receive buffers of SIZE (SO_RCVBUF, SMC_RCVBUF)\n"
+	       "  -t SIZE  request transmit buffers of SIZE (SO_SNDBUF, SMC_SNDBUF)\n"
+	       "  -h       this help\n"
+	       "  -v       version\n"
+	       "SIZE is in bytes, or with k or m: 8k ... 1024k/1m.\n"
+	       "The library: $SMC_PRELOAD_LIB, else %s/lib/" LIB_NAME " or ../lib/ beside\n"
+	       "this binary, else the copy embedded in this binary.\n",
+	       applet_name, SMC_PREFIX);
+	return 0;
+}
+
+static int parse_size_option(char opt, const char *text, const char **given, int *bytes)
+{
+	if (smc_parse_size(text, bytes))
+		return fail("invalid SIZE \"%s\" for -%c (bytes, or with k or m: 8k ... 1024k/1m, at most 2047m)",
+			    text, opt);
+	*given = text;
+	return 0;
+}
+
+/* Returns the index of PROGRAM in argv, 0 after -h/-v, -1 on an error. */
+static int parse_run_args(int argc, char **argv, struct run_opts *o)
+{
+	static const struct option longs[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:dhvr:t:", longs, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			o->debug = true;
+			break;
+		case 'h':
+			return run_usage();
+		case 'v':
+			return print_version();
+		case 'r':
+			if (parse_size_option('r', optarg, &o->rcvbuf, &o->rcv_bytes))
+				return -1;
+			break;
+		case 't':
+			if (parse_size_option('t', optarg, &o->sndbuf, &o->snd_bytes))
+				return -1;
+			break;
+		case ':':
+			return -fail("option -%c needs a SIZE, try \"%s -h\"", optopt, applet_name);
+		default:
+			if (optopt)
+				return -fail("invalid option \"-%c\", try \"%s -h\"", optopt, applet_name);
+			return -fail("invalid option \"%s\", try \"%s -h\"", argv[optind - 1], applet_name);
+		}
+	}
+	if (optind == argc)
+		return -fail("missing PROGRAM, try \"%s -h\"", applet_name);
+	return optind;
+}
+
+/* Raise net.core.NAME (rmem_max, wmem_max) to BYTES if it is lower. */
+static void raise_sysctl(const char *name, int bytes, bool debug)
+{
+	char path[64];
+	long current;
+	FILE *f;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
+	f = fopen(path, "r");
+	if (!f || fscanf(f, "%ld", &current) != 1) {
+		note("cannot read net.core.%s (%s): buffers may stay smaller than %d bytes", name,
+		     f ? "not a number" : strerror(errno), bytes);
+		if (f)
+			fclose(f);
+		return;
+	}
+	fclose(f);
+	if (current >= bytes)
+		return;
+	fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0 || dprintf(fd, "%d\n", bytes) < 0) {
+		note("cannot raise net.core.%s from %ld to %d (%s): buffers stay at most %ld bytes", name, current,
+		     bytes, strerror(errno), current);
+	} else if (debug) {
+		note("raised net.core.%s from %ld to %d", name, current, bytes);
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
+/* LD_PRELOAD separates entries with ':' or white space. */
+static bool preloadable(const char *path)
+{
+	return access(path, R_OK) == 0 && !strpbrk(path, ": \t\n");
+}
+
+/* PREFIX/lib, or ../lib beside this binary (where smc --install puts it). */
+static bool installed_library(struct preload_lib *lib)
+{
+	char exe[PATH_MAX], beside[PATH_MAX + sizeof("/../lib/" LIB_NAME)];
+	const char *slash;
+	ssize_t n;
+
+	if (preloadable(SMC_PREFIX "/lib/" LIB_NAME) && realpath(SMC_PREFIX "/lib/" LIB_NAME, lib->path))
+		return true;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (!slash)
+		return false;
+	snprintf(beside, sizeof(beside), "%.*s/../lib/" LIB_NAME, (int)(slash - exe), exe);
+	return preloadable(beside) && realpath(beside, lib->path);
+}
+
+/* The embedded copy in a memfd that stays open across exec. */
+static bool memfd_library(struct preload_lib *lib)
+{
+	int fd = memfd_create(LIB_NAME, MFD_ALLOW_SEALING);
+
+	if (fd < 0)
+		return false;
+	snprintf(lib->path, sizeof(lib->path), "/proc/self/fd/%d", fd);
+	if (write_preload_library(fd) == 0 &&
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) == 0 &&
+	    access(lib->path, R_OK) == 0)
+		return true;
+	close(fd);
+	return false;
+}
+
+/* Without /proc the loader needs a path: a private directory, left behind
+ * because nothing runs after the exec to remove it. */
+static int tempfile_library(struct preload_lib *lib)
+{
+	const char *tmp = getenv("TMPDIR");
+	char dir[PATH_MAX - sizeof("/" LIB_NAME)];
+	int fd;
+
+	if (!tmp || !*tmp)
+		tmp = "/tmp";
+	if (snprintf(dir, sizeof(dir), "%s/smc_run.XXXXXX", tmp) >= (int)sizeof(dir) || !mkdtemp(dir))
+		return fail("cannot make a directory in %s for " LIB_NAME ": %s", tmp, strerror(errno));
+	snprintf(lib->path, sizeof(lib->path), "%s/" LIB_NAME, dir);
+	fd = open(lib->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	if (fd < 0 || write_preload_library(fd) != 0 || close(fd) != 0)
+		return fail("cannot write %s: %s", lib->path, strerror(errno));
+	if (!preloadable(lib->path))
+		return fail("cannot preload %s: its path contains ':' or white space (set TMPDIR)", lib->path);
+	return 0;
+}
+
+static int find_library(struct preload_lib *lib)
+{
+	const char *env = getenv("SMC_PRELOAD_LIB");
+
+	if (env && *env) {
+		if (access(env, R_OK) != 0)
+			return fail("SMC_PRELOAD_LIB: cannot read %s: %s", env, strerror(errno));
+		if (!preloadable(env) || snprintf(lib->path, sizeof(lib->path), "%s", env) >= (int)sizeof(lib->path))
+			return fail("SMC_PRELOAD_LIB: cannot preload %s: its path is too long or contains ':' or white space",
+				    env);
+		lib->origin = "$SMC_PRELOAD_LIB";
+		return 0;
+	}
+	if (installed_library(lib)) {
+		lib->origin = "the installed copy";
+		return 0;
+	}
+	if (memfd_library(lib)) {
+		lib->origin = "the copy embedded in smc, in a memfd";
+		return 0;
+	}
+	lib->origin = "the copy embedded in smc, in a temporary file that stays: no /proc or no memfd";
+	return tempfile_library(lib);
+}
+
+/* The user's LD_PRELOAD stays first: a sanitizer runtime must be first. */
+static int set_environment(const struct run_opts *o, const struct preload_lib *lib)
+{
+	const char *old = getenv("LD_PRELOAD");
+	bool keep = old && *old;
+	char *preload;
+	int rc = -1;
+
+	if (asprintf(&preload, "%s%s%s", keep ? old : "", keep ? ":" : "", lib->path) >= 0) {
+		rc = setenv("LD_PRELOAD", preload, 1);
+		free(preload);
+	}
+	if (rc == 0 && o->rcvbuf)
+		rc = setenv("SMC_RCVBUF", o->rcvbuf, 1);
+	if (rc == 0 && o->sndbuf)
+		rc = setenv("SMC_SNDBUF", o->sndbuf, 1);
+	if (rc == 0 && o->debug)
+		rc = setenv("SMC_DEBUG", "1", 1);
+	return rc == 0 ? 0 : fail("cannot set the environment: %s", strerror(errno));
+}
+
+static int check_executable(const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return fail("cannot execute %s: %s", path, strerror(errno));
+	if (S_ISDIR(st.st_mode))
+		return fail("cannot execute %s: %s", path, strerror(EISDIR));
+	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
+		return fail("cannot execute %s: %s", path, strerror(EACCES));
+	return 0;
+}
+
+/* PROGRAM as execvp() finds it: as given if it has a '/', else in $PATH. */
+static int find_program(const char *name, char *path, size_t size)
+{
+	const char *dirs = getenv("PATH"), *end;
+	bool denied = false;
+	struct stat st;
+
+	if (strchr(name, '/')) {
+		if (snprintf(path, size, "%s", name) >= (int)size)
+			return fail("cannot execute %s: %s", name, strerror(ENAMETOOLONG));
+		return check_executable(path);
+	}
+	if (!dirs)
+		dirs = "/bin:/usr/bin";
+	for (; *name && dirs; dirs = *end ? end + 1 : NULL) {
+		int len;
+
+		end = strchrnul(dirs, ':');
+		len = (int)(end - dirs);
+		if (snprintf(path, size, "%.*s%s%s", len, dirs, len ? "/" : "", name) >= (int)size ||
+		    stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		if (access(path, X_OK) == 0)
+			return 0;
+		denied = true;
+	}
+	if (denied)
+		return fail("cannot execute %s: %s", name, strerror(EACCES));
+	return fail("cannot find \"%s\" in PATH", name);
+}
+
+/* False only for an ELF file without PT_INTERP: no loader, no preloading. */
+static bool has_interpreter(const char *path)
+{
+	union {
+		unsigned char ident[EI_NIDENT];
+		Elf32_Ehdr h32;
+		Elf64_Ehdr h64;
+	} eh;
+	unsigned long long offset;
+	unsigned count, size;
+	bool found = true;
+	uint32_t type;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0 || pread(fd, &eh, sizeof(eh), 0) != (ssize_t)sizeof(eh) || memcmp(eh.ident, ELFMAG, SELFMAG) != 0)
+		goto out;
+	if (eh.ident[EI_CLASS] == ELFCLASS64) {
+		offset = eh.h64.e_phoff, count = eh.h64.e_phnum, size = eh.h64.e_phentsize;
+	} else {
+		offset = eh.h32.e_phoff, count = eh.h32.e_phnum, size = eh.h32.e_phentsize;
+	}
+	found = false;
+	for (unsigned i = 0; i < count && !found; i++)
+		found = pread(fd, &type, sizeof(type), (off_t)(offset + (unsigned long long)i * size)) != (ssize_t)sizeof(type) ||
+			type == PT_INTERP;
+out:
+	if (fd >= 0)
+		close(fd);
+	return found;
+}
+
+/* execv(), and for a file the kernel cannot run, sh as execvp() does. */
+static int exec_program(const char *path, int argc, char **argv)
+{
+	char **sh_argv;
+
+	execv(path, argv);
+	if (errno != ENOEXEC)
+		return fail("cannot execute %s: %s", path, strerror(errno));
+	sh_argv = calloc((size_t)argc + 2, sizeof(*sh_argv));
+	if (!sh_argv)
+		return fail("cannot execute %s: %s", path, strerror(errno));
+	sh_argv[0] = "sh";
+	sh_argv[1] = (char *)path;
+	memcpy(sh_argv + 2, argv + 1, (size_t)argc * sizeof(*sh_argv));
+	execv("/bin/sh", sh_argv);
+	free(sh_argv);
+	return fail("cannot execute %s through /bin/sh: %s", path, strerror(errno));
+}
 
 int smc_run_main(int argc, char **argv)
 {
-	if (argc > 1 && is_option(argv[1], "-v", "version"))
-		return print_version();
-	return fail("not implemented yet");
+	struct run_opts opts = { 0 };
+	struct preload_lib lib;
+	char path[PATH_MAX];
+	int first = parse_run_args(argc, argv, &opts);
+
+	if (first <= 0)
+		return -first;
+	if (find_program(argv[first], path, sizeof(path)) || find_library(&lib) || set_environment(&opts, &lib))
+		return 1;
+	if (opts.rcvbuf)
+		raise_sysctl("rmem_max", opts.rcv_bytes, opts.debug);
+	if (opts.sndbuf)
+		raise_sysctl("wmem_max", opts.snd_bytes, opts.debug);
+	if (opts.debug) {
+		note("preloading %s (%s)", lib.path, lib.origin);
+		if (!has_interpreter(path))
+			note("%s is statically linked: the preload library cannot take effect", path);
+	}
+	fflush(NULL);
+	return exec_program(path, argc - first, argv + first);
 }

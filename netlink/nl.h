@@ -8,14 +8,8 @@
 #include <stdint.h>
 #include <libmnl/libmnl.h>
 
-/* An error for the applet to print: errno-style code and one line of text. */
-struct nl_error {
-	int code;
-	char text[256];
-};
+#include "netlink/error.h"
 
-int nl_error_set(struct nl_error *err, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 struct smc_nl {
 	struct mnl_socket *sock;

@@ -1,0 +1,222 @@
+/* libsmc-preload.so: socket(AF_INET/AF_INET6, SOCK_STREAM, 0 or IPPROTO_TCP)
+ * becomes socket(AF_SMC, same type, SMCPROTO_SMC/SMCPROTO_SMC6); where the
+ * kernel cannot do AF_SMC the original TCP socket is made instead.
+ *
+ * Freestanding: no libc, direct system calls, no NEEDED entry, so the same
+ * file loads into glibc and musl programs. The only symbols it takes from
+ * the program's libc are environ and __errno_location, which both export.
+ * The environment is read once, in the constructor; after that the only
+ * shared state is one flag set atomically. */
+#include <errno.h>
+#include <netinet/in.h>
+#include <stdbool.h>
+#include <sys/socket.h>
+
+#include "preload/size.h"
+#include "preload/smc.h"
+#include "preload/sys.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+extern char **environ;
+extern int *__errno_location(void);
+
+static struct {
+	bool debug;
+	int sndbuf, rcvbuf;	/* bytes; 0: leave the kernel's default */
+} cfg;
+
+/* Set once AF_SMC failed for want of support: later sockets go straight
+ * to TCP instead of failing the same way again. */
+static int smc_unavailable;
+
+/* A diagnostic line for stderr, built without stdio. */
+struct line {
+	char text[200];
+	unsigned len;
+};
+
+static void put_str(struct line *l, const char *s)
+{
+	while (*s && l->len < sizeof(l->text) - 1)
+		l->text[l->len++] = *s++;
+}
+
+static void put_int(struct line *l, long value)
+{
+	char digits[24];
+	unsigned n = 0;
+	unsigned long v = value < 0 ? -(unsigned long)value : (unsigned long)value;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	if (value < 0)
+		put_str(l, "-");
+	while (n > 0 && l->len < sizeof(l->text) - 1)
+		l->text[l->len++] = digits[--n];
+}
+
+static void emit(struct line *l)
+{
+	l->text[l->len++] = '\n';
+	sys_call(__NR_write, 2, (long)l->text, l->len, 0, 0);
+}
+
+static const char *errno_name(long err)
+{
+	switch (err) {
+	case EAFNOSUPPORT: return "EAFNOSUPPORT";
+	case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
+	case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
+	case EPROTOTYPE: return "EPROTOTYPE";
+	case EPERM: return "EPERM";
+	case EACCES: return "EACCES";
+	case ENOSYS: return "ENOSYS";
+	case EINVAL: return "EINVAL";
+	}
+	return 0;
+}
+
+static void put_errno(struct line *l, long err)
+{
+	const char *name = errno_name(err);
+
+	if (name) {
+		put_str(l, name);
+	} else {
+		put_str(l, "errno ");
+		put_int(l, err);
+	}
+}
+
+/* The value of NAME in the environment, or 0. */
+static const char *env_value(const char *name)
+{
+	for (char **e = environ; e && *e; e++) {
+		const char *n = name, *s = *e;
+
+		while (*n && *s == *n)
+			n++, s++;
+		if (*n == '\0' && *s == '=')
+			return s + 1;
+	}
+	return 0;
+}
+
+static int env_size(const char *name)
+{
+	const char *text = env_value(name);
+	int bytes;
+	struct line l = { .len = 0 };
+
+	if (!text)
+		return 0;
+	if (smc_parse_size(text, &bytes) == 0)
+		return bytes;
+	if (cfg.debug) {
+		put_str(&l, "libsmc-preload: ");
+		put_str(&l, name);
+		put_str(&l, "=\"");
+		put_str(&l, text);
+		put_str(&l, "\" is not a SIZE (bytes, or with k or m), ignored");
+		emit(&l);
+	}
+	return 0;
+}
+
+__attribute__((constructor)) static void preload_init(void)
+{
+	const char *debug = env_value("SMC_DEBUG");
+	struct line l = { .len = 0 };
+
+	cfg.debug = debug && debug[0] && !(debug[0] == '0' && debug[1] == '\0');
+	cfg.sndbuf = env_size("SMC_SNDBUF");
+	cfg.rcvbuf = env_size("SMC_RCVBUF");
+	if (cfg.debug) {
+		put_str(&l, "libsmc-preload: loaded, SO_SNDBUF ");
+		cfg.sndbuf ? put_int(&l, cfg.sndbuf) : put_str(&l, "default");
+		put_str(&l, ", SO_RCVBUF ");
+		cfg.rcvbuf ? put_int(&l, cfg.rcvbuf) : put_str(&l, "default");
+		emit(&l);
+	}
+}
+
+static bool is_tcp(int domain, int type, int protocol)
+{
+	return (domain == AF_INET || domain == AF_INET6) &&
+	       (type & ~(SOCK_NONBLOCK | SOCK_CLOEXEC)) == SOCK_STREAM &&
+	       (protocol == 0 || protocol == IPPROTO_TCP);
+}
+
+/* Errors that mean this kernel, namespace or sandbox gives no AF_SMC. */
+static bool means_no_smc(long err)
+{
+	return errno_name(err) != 0;
+}
+
+static void note_no_smc(long err)
+{
+	struct line l = { .len = 0 };
+
+	if (__atomic_exchange_n(&smc_unavailable, 1, __ATOMIC_RELAXED) || !cfg.debug)
+		return;
+	put_str(&l, "libsmc-preload: AF_SMC unavailable (");
+	put_errno(&l, err);
+	put_str(&l, "): TCP sockets stay TCP in this process");
+	emit(&l);
+}
+
+static void set_buffer(int fd, int option, int bytes, struct line *l)
+{
+	long rc;
+
+	if (!bytes)
+		return;
+	put_str(l, option == SO_SNDBUF ? ", SO_SNDBUF " : ", SO_RCVBUF ");
+	put_int(l, bytes);
+	rc = sys_call(__NR_setsockopt, fd, SOL_SOCKET, option, (long)&bytes, sizeof(bytes));
+	if (rc < 0) {
+		put_str(l, " failed: ");
+		put_errno(l, -rc);
+	}
+}
+
+EXPORT int socket(int domain, int type, int protocol)
+{
+	bool tcp = is_tcp(domain, type, protocol);
+	long fd = -1, smc_err = 0;
+	bool smc = false;
+	struct line l = { .len = 0 };
+
+	if (tcp && !__atomic_load_n(&smc_unavailable, __ATOMIC_RELAXED)) {
+		fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
+		smc = fd >= 0;
+		if (fd < 0 && means_no_smc(-fd))
+			note_no_smc(-fd);
+		else if (fd < 0)
+			smc_err = -fd;
+	}
+	if (!smc)
+		fd = sys_call(__NR_socket, domain, type, protocol, 0, 0);
+	if (fd < 0) {
+		*__errno_location() = (int)-fd;
+		return -1;
+	}
+	if (!tcp)
+		return (int)fd;
+	put_str(&l, "libsmc-preload: fd ");
+	put_int(&l, fd);
+	put_str(&l, domain == AF_INET ? ": AF_INET" : ": AF_INET6");
+	put_str(&l, smc ? " stream socket is AF_SMC" : " stream socket is TCP");
+	if (smc_err) {
+		put_str(&l, " (AF_SMC failed: ");
+		put_errno(&l, smc_err);
+		put_str(&l, ")");
+	}
+	set_buffer((int)fd, SO_SNDBUF, cfg.sndbuf, &l);
+	set_buffer((int)fd, SO_RCVBUF, cfg.rcvbuf, &l);
+	if (cfg.debug)
+		emit(&l);
+	return (int)fd;
+}

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# smc_run / smc run: options, errors, the environment it hands on, which
+# library copy it preloads, sysctls, exec. No AF_SMC on this host: the
+# sockets are the library's TCP fallback.
+. "$(dirname "$0")/lib.sh"
+. tests/progs/progs.sh
+
+glibc=$PROGS/sockcheck-glibc
+musl=$PROGS/sockcheck-musl
+marker=$PROGS/libmarker.so
+
+# --- options and errors ------------------------------------------------
+expect_ok "smc_run -h" '^Usage: smc_run \[-dhv\] \[-r SIZE\] \[-t SIZE\] \[--\] PROGRAM' "$SMC" run -h
+expect_ok "smc_run --help" '^Usage: smc_run ' "$SMC" run --help
+expect_ok "smc_run -v" '^smc_run \(smc\) [0-9]' "$SMC" run -v
+expect_fail "smc_run invalid option" '^smc_run: invalid option "-x", try "smc_run -h"$' "$SMC" run -x true
+expect_fail "smc_run invalid option in a cluster" '^smc_run: invalid option "-q"' "$SMC" run -dq true
+expect_fail "smc_run invalid long option" '^smc_run: invalid option "--bogus"' "$SMC" run --bogus true
+expect_fail "smc_run -r without SIZE" '^smc_run: option -r needs a SIZE' "$SMC" run -r
+expect_fail "smc_run -t without SIZE" '^smc_run: option -t needs a SIZE' "$SMC" run -t
+for size in 0 -1 4096m 2048m 99999999999 1g 1kk k "" " 1" 0x10; do
+	expect_fail "smc_run -r \"$size\" is an invalid SIZE" "^smc_run: invalid SIZE \"$size\" for -r " "$SMC" run -r "$size" true
+done
+expect_fail "smc_run -t 4096m is an invalid SIZE" '^smc_run: invalid SIZE "4096m" for -t ' "$SMC" run -t 4096m true
+expect_fail "smc_run without PROGRAM" '^smc_run: missing PROGRAM, try "smc_run -h"$' "$SMC" run
+expect_fail "smc_run -d -r 1m without PROGRAM" '^smc_run: missing PROGRAM' "$SMC" run -d -r 1m
+expect_fail "smc_run -- without PROGRAM" '^smc_run: missing PROGRAM' "$SMC" run --
+expect_fail "smc_run PROGRAM not in PATH" '^smc_run: cannot find "no-such-program-smc" in PATH$' \
+	"$SMC" run no-such-program-smc
+expect_fail "smc_run empty PROGRAM" '^smc_run: cannot find "" in PATH$' "$SMC" run ""
+expect_fail "smc_run -- -x looks for a program -x" '^smc_run: cannot find "-x" in PATH$' "$SMC" run -- -x
+expect_fail "smc_run missing PROGRAM path" '^smc_run: cannot execute \./no/such: No such file or directory$' \
+	"$SMC" run ./no/such
+expect_fail "smc_run a directory" "^smc_run: cannot execute $TMP: Is a directory\$" "$SMC" run "$TMP"
+printf 'echo hi\n' >"$TMP/noexec" && chmod 644 "$TMP/noexec"
+expect_fail "smc_run a file that is not executable" "^smc_run: cannot execute $TMP/noexec: Permission denied\$" \
+	"$SMC" run "$TMP/noexec"
+mkdir -p "$TMP/bin"
+printf 'echo hi\n' >"$TMP/bin/smcnoexec" && chmod 644 "$TMP/bin/smcnoexec"
+expect_fail "smc_run PATH hit that is not executable" '^smc_run: cannot execute smcnoexec: Permission denied$' \
+	env PATH="$TMP/bin" "$SMC" run smcnoexec
+
+# --- exec ----------------------------------------------------------------
+printf '#!/bin/sh\necho "in path: $*"\n' >"$TMP/bin/smcinpath" && chmod 755 "$TMP/bin/smcinpath"
+expect_ok "smc_run finds PROGRAM in PATH" '^in path: a b$' env PATH="$TMP/bin:$PATH" "$SMC" run smcinpath a b
+printf 'echo "no shebang: $1"\n' >"$TMP/bin/smcnoshebang" && chmod 755 "$TMP/bin/smcnoshebang"
+expect_ok "smc_run runs a script without #! through sh" '^no shebang: x$' "$SMC" run "$TMP/bin/smcnoshebang" x
+expect_ok "options after PROGRAM are PROGRAM's" '^-d -r$' "$SMC" run sh -c 'echo "$*"' sh -d -r
+run sh -c "echo \$\$; exec \"$SMC\" run sh -c 'echo \$\$'"
+[[ $RC -eq 0 && $(sed -n 1p <<<"$OUT") == $(sed -n 2p <<<"$OUT") && -n $OUT ]] &&
+	ok "smc_run keeps the PID (exec)" || nok "smc_run keeps the PID (exec)" "rc=$RC out=$OUT"
+run "$SMC" run sh -c 'exit 7'
+[[ $RC -eq 7 ]] && ok "smc_run exits with PROGRAM's status" || nok "smc_run exits with PROGRAM's status" "status $RC"
+OUT=$(echo through | "$SMC" run cat 2>&1)
+[[ $OUT == through ]] && ok "smc_run keeps stdin and stdout" || nok "smc_run keeps stdin and stdout" "$OUT"
+
+# --- the environment -------------------------------------------------------
+envline() { grep "^$1=" <<<"$OUT"; }
+run env -u SMC_DEBUG -u SMC_RCVBUF -u SMC_SNDBUF -u LD_PRELOAD -u SMC_PRELOAD_LIB "$SMC" run -r 1m -t 512k env
+[[ $RC -eq 0 && $(envline SMC_RCVBUF) == SMC_RCVBUF=1m && $(envline SMC_SNDBUF) == SMC_SNDBUF=512k ]] &&
+	ok "-r/-t set SMC_RCVBUF/SMC_SNDBUF" || nok "-r/-t set SMC_RCVBUF/SMC_SNDBUF" "rc=$RC $(envline 'SMC_[RS]')"
+[[ -z $(envline SMC_DEBUG) && -z $ERR ]] && ok "without -d: no SMC_DEBUG, nothing on stderr" ||
+	nok "without -d: no SMC_DEBUG, nothing on stderr" "$(envline SMC_DEBUG) $ERR"
+[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=/proc/self/fd/[0-9]+$ ]] && ok "LD_PRELOAD is the embedded copy's memfd" ||
+	nok "LD_PRELOAD is the embedded copy's memfd" "$(envline LD_PRELOAD) (an installed copy is found first?)"
+run env -u SMC_RCVBUF "$SMC" run -d env
+[[ $(envline SMC_DEBUG) == SMC_DEBUG=1 && -z $(envline SMC_RCVBUF) ]] && ok "-d sets SMC_DEBUG=1, no -r no SMC_RCVBUF" ||
+	nok "-d sets SMC_DEBUG=1, no -r no SMC_RCVBUF" "$(envline SMC_)"
+[[ $ERR =~ smc_run:\ preloading\ /proc/self/fd/[0-9]+\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ memfd\) ]] &&
+	ok "-d says the embedded copy is used, in a memfd" || nok "-d says the embedded copy is used, in a memfd" "$ERR"
+
+# A user's LD_PRELOAD stays, first. The sanitizer runtime of an ASan smc
+# would refuse to come after it, hence verify_asan_link_order=0 here only.
+asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+if need "$marker"; then
+	run env ASAN_OPTIONS="$asan" LD_PRELOAD="$marker" "$SMC" run env
+	[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=$marker:/proc/self/fd/[0-9]+$ ]] && ok "a user's LD_PRELOAD is kept, first" ||
+		nok "a user's LD_PRELOAD is kept, first" "$(envline LD_PRELOAD)"
+	need "$glibc" && sockcheck "glibc: both the user's library and ours are loaded" in_netns env ASAN_OPTIONS="$asan" \
+		LD_PRELOAD="$marker" "$SMC" run -r 1m -t 512k "$glibc" "glibc user preload" 1048576 524288 tcp \
+		libmarker.so libsmc-preload.so
+fi
+
+# --- the programs, glibc and musl ------------------------------------------
+for prog in "$glibc" "$musl"; do
+	need "$prog" || continue
+	libc=${prog##*-}
+	sockcheck "$libc: smc run -r 1m -t 512k" in_netns "$SMC" run -r 1m -t 512k "$prog" "$libc smc run" 1048576 524288 \
+		tcp libsmc-preload.so
+	sockcheck "$libc: smc_run -t 64k (no -r)" in_netns "$SMC" run -t 64k "$prog" "$libc smc_run -t" 0 65536 tcp
+done
+
+# --- which copy of the library ----------------------------------------------
+cp "$LIB" "$TMP/copy.so"
+if need "$glibc"; then
+	run env SMC_PRELOAD_LIB="$TMP/copy.so" "$SMC" run -d -t 64k "$glibc" "SMC_PRELOAD_LIB" 0 65536 tcp "$TMP/copy.so"
+	printf '%s\n' "$OUT" | grep -E '^(not )?ok - '
+	[[ $RC -eq 0 && $ERR == *"smc_run: preloading $TMP/copy.so (\$SMC_PRELOAD_LIB)"* ]] &&
+		ok "\$SMC_PRELOAD_LIB is the copy preloaded" || nok "\$SMC_PRELOAD_LIB is the copy preloaded" "rc=$RC $ERR"
+fi
+expect_fail "\$SMC_PRELOAD_LIB missing" "^smc_run: SMC_PRELOAD_LIB: cannot read $TMP/none.so: No such file or directory\$" \
+	env SMC_PRELOAD_LIB="$TMP/none.so" "$SMC" run true
+cp "$LIB" "$TMP/a:b.so"
+expect_fail "\$SMC_PRELOAD_LIB with a ':' in its path" "^smc_run: SMC_PRELOAD_LIB: cannot preload $TMP/a:b.so" \
+	env SMC_PRELOAD_LIB="$TMP/a:b.so" "$SMC" run true
+
+# smc --install DIR writes DIR/../lib/libsmc-preload.so; a binary in DIR
+# then preloads that copy.
+inst=$TMP/inst
+mkdir -p "$inst/bin"
+cp "$SMC" "$inst/bin/smc"
+expect_ok "smc --install DIR writes the library too" '^$' "$inst/bin/smc" --install "$inst/bin"
+cmp -s "$inst/lib/libsmc-preload.so" "$LIB" && ok "the installed library is build/libsmc-preload.so" ||
+	nok "the installed library is build/libsmc-preload.so" "differs or missing"
+run "$inst/bin/smc_run" -d true
+[[ $RC -eq 0 && $ERR == *"smc_run: preloading $inst/lib/libsmc-preload.so (the installed copy)"* ]] &&
+	ok "an installed copy in ../lib beside the binary is used" || nok "an installed copy in ../lib beside the binary is used" "$ERR"
+expect_ok "smc --install again replaces its own library" '^$' "$inst/bin/smc" --install "$inst/bin"
+echo foreign >"$inst/lib/libsmc-preload.so"
+expect_fail "smc --install keeps a foreign library" 'libsmc-preload.so exists and is not this smc.s library \(use -f' \
+	"$inst/bin/smc" --install "$inst/bin"
+expect_ok "smc --install -f replaces a foreign library" '^$' "$inst/bin/smc" --install -f "$inst/bin"
+cmp -s "$inst/lib/libsmc-preload.so" "$LIB" && ok "-f wrote the library" || nok "-f wrote the library" "differs"
+mkdir -p "$TMP/ro/bin" && : >"$TMP/ro/lib"
+run "$SMC" --install -s "$TMP/ro/bin"
+[[ $RC -eq 0 && -L $TMP/ro/bin/smcr && $ERR == "smc: install: cannot write $TMP/ro/bin/../lib/libsmc-preload.so (Not a directory); smc_run will use the copy embedded in smc"* ]] &&
+	ok "smc --install says where the library would go when it cannot write it" ||
+	nok "smc --install says where the library would go when it cannot write it" "rc=$RC $ERR"
+
+# Without /proc: the embedded copy in a private temporary file.
+if [[ $EUID -eq 0 ]] && unshare -m true 2>/dev/null && need "$glibc"; then
+	run unshare -m sh -c 'umount -l /proc && exec env TMPDIR="$1" "$2" run -d "$3" "no /proc" 0 0 tcp' sh "$TMP" \
+		"$SMC" "$glibc"
+	printf '%s\n' "$OUT" | grep -E '^(not )?ok - '
+	[[ $RC -eq 0 && $ERR =~ preloading\ $TMP/smc_run\.[A-Za-z0-9]{6}/libsmc-preload\.so\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ temporary\ file ]] &&
+		ok "without /proc the embedded copy goes to a temporary file" ||
+		nok "without /proc the embedded copy goes to a temporary file" "rc=$RC $ERR"
+	cmp -s "$TMP"/smc_run.*/libsmc-preload.so "$LIB" && ok "the temporary copy is the library" ||
+		nok "the temporary copy is the library" "differs or missing"
+else
+	nok "without /proc the embedded copy goes to a temporary file" "needs root and unshare -m"
+fi
+
+# --- -d and statically linked programs -------------------------------------------
+static=${O:-build}/smc
+run "$SMC" run -d "$static" -v
+[[ $RC -eq 0 && $ERR == *"smc_run: $static is statically linked: the preload library cannot take effect"* ]] &&
+	ok "-d warns about a statically linked PROGRAM" || nok "-d warns about a statically linked PROGRAM" "rc=$RC $ERR"
+run "$SMC" run -d sh -c true
+[[ $RC -eq 0 && $ERR != *"statically linked"* ]] && ok "-d does not warn about a dynamic PROGRAM" ||
+	nok "-d does not warn about a dynamic PROGRAM" "$ERR"
+run "$SMC" run "$static" -v
+[[ $RC -eq 0 && -z $ERR ]] && ok "without -d no warning about a static PROGRAM" || nok "without -d no warning about a static PROGRAM" "$ERR"
+
+# --- net.core.[rw]mem_max ----------------------------------------------------
+# They belong to the initial network namespace (read-only in others), so
+# smc_run's reading and writing is tested on files bind-mounted over them in
+# a private mount namespace: the host's values are never touched.
+if [[ $EUID -eq 0 ]] && unshare -m true 2>/dev/null; then
+	# sysctls RMEM WMEM [ro] CMD...: CMD with those values in place; prints
+	# the values after it.
+	sysctls() {
+		echo "$1" >"$TMP/rmem_max" && echo "$2" >"$TMP/wmem_max" && chmod 644 "$TMP/rmem_max" "$TMP/wmem_max"
+		shift 2
+		unshare -m sh -c 'dir=/proc/sys/net/core
+			mount --bind "$1/rmem_max" $dir/rmem_max && mount --bind "$1/wmem_max" $dir/wmem_max || exit 99
+			if [ "$2" = ro ]; then mount -o remount,ro,bind $dir/rmem_max || exit 99; fi
+			shift 2
+			"$@"
+			echo "rmem_max $(cat $dir/rmem_max) wmem_max $(cat $dir/wmem_max)"' sh "$TMP" "$@"
+	}
+	run sysctls 100000 100000 rw "$SMC" run -r 1m -t 512k true
+	[[ $RC -eq 0 && $OUT == "rmem_max 1048576 wmem_max 524288" && -z $ERR ]] &&
+		ok "-r/-t raise net.core.rmem_max/wmem_max" || nok "-r/-t raise net.core.rmem_max/wmem_max" "rc=$RC $OUT $ERR"
+	run sysctls 100000 100000 rw "$SMC" run -d -r 64k true
+	[[ $OUT == "rmem_max 100000 wmem_max 100000" && $ERR != *raised* && $ERR != *wmem* ]] &&
+		ok "a SIZE below the maximum, or no -t, leaves it alone" ||
+		nok "a SIZE below the maximum, or no -t, leaves it alone" "$OUT $ERR"
+	run sysctls 100000 100000 rw "$SMC" run -d -t 1m true
+	[[ $OUT == "rmem_max 100000 wmem_max 1048576" && $ERR == *"smc_run: raised net.core.wmem_max from 100000 to 1048576"* ]] &&
+		ok "-d says what it raised" || nok "-d says what it raised" "$OUT $ERR"
+	run sysctls 100000 100000 ro "$SMC" run -r 1m sh -c 'echo ran'
+	[[ $RC -eq 0 && $OUT == $'ran\nrmem_max 100000 wmem_max 100000' &&
+		$ERR == "smc_run: cannot raise net.core.rmem_max from 100000 to 1048576 (Read-only file system): buffers stay at most 100000 bytes" ]] &&
+		ok "read-only sysctl (a container): one line on stderr, PROGRAM still runs" ||
+		nok "read-only sysctl (a container): one line on stderr, PROGRAM still runs" "rc=$RC out=$OUT err=$ERR"
+	cp "$SMC" "$TMP/smc-nobody" && chmod 755 "$TMP" "$TMP/smc-nobody"
+	run sysctls 100000 100000 rw setpriv --reuid=65534 --regid=65534 --clear-groups "$TMP/smc-nobody" run -t 1m sh -c 'echo ran'
+	[[ $RC -eq 0 && $OUT == $'ran\nrmem_max 100000 wmem_max 100000' &&
+		$ERR == "smc_run: cannot raise net.core.wmem_max from 100000 to 1048576 (Permission denied): buffers stay at most 100000 bytes" ]] &&
+		ok "not root: one line on stderr, PROGRAM still runs" ||
+		nok "not root: one line on stderr, PROGRAM still runs" "rc=$RC out=$OUT err=$ERR"
+else
+	nok "-r/-t raise net.core.rmem_max/wmem_max" "needs root and unshare -m"
+fi
