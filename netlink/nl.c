@@ -129,10 +129,25 @@ static int error_ctl_cb(const struct nlmsghdr *nlh, void *data)
 	return error_cb(nlh, ((struct run_ctx *)data)->err);
 }
 
+/* NLMSG_DONE ends a dump; its payload is the dump's status. libmnl only
+ * applies its own DONE handling when no control callbacks are given, so
+ * this one must be in the table. */
+static int done_ctl_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nl_error *err = ((struct run_ctx *)data)->err;
+	int status = 0;
+
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(status))
+		memcpy(&status, mnl_nlmsg_get_payload(nlh), sizeof(status));
+	if (status < 0)
+		return nl_error_set(err, -status, "the dump failed: %s", strerror(-status)), MNL_CB_ERROR;
+	return MNL_CB_STOP;
+}
+
 /* One pass of libmnl over LEN bytes: > 0 go on, 0 done, -1 error (err set). */
 static int run_messages(const void *buf, size_t len, uint32_t seq, uint32_t portid, struct run_ctx *ctx)
 {
-	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = error_ctl_cb };
+	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = error_ctl_cb, [NLMSG_DONE] = done_ctl_cb };
 	int rc;
 
 	ctx->err->code = 0;

@@ -178,3 +178,12 @@ lab_pair() {
 	echo $? >"$dir/client/rc"
 	wait "$spid"
 }
+
+# lab_cleanup: remove the work directory unless LAB_KEEP is set.
+lab_cleanup() {
+	if [[ -n ${LAB_KEEP:-} ]]; then
+		echo "lab: guests' files kept in $LAB_WORK" >&2
+	else
+		rm -rf "$LAB_WORK"
+	fi
+}

@@ -32,7 +32,7 @@ fallback)
 	rec fallback-listen
 	xfer-smc client 127.0.0.1 7000 4096 &
 	cli=$!
-	established 7000 && kill -STOP $cli
+	established 7000 && sleep 1 && kill -STOP $cli
 	rec fallback-held
 	kill -CONT $cli
 	kill $cli $srv
