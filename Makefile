@@ -54,11 +54,13 @@ $(O)/smc: $(O)/obj/smc.o $(O)/obj/embed.o $(LIB_OBJ)
 # both export; the build fails on anything else.
 PRELOAD_CFLAGS := -Os -std=gnu11 $(WARN) -ffreestanding -fno-builtin -nostdlib -fno-stack-protector \
                   -fPIC -fvisibility=hidden -fno-asynchronous-unwind-tables -I.
+# aarch64: atomics inline, not through libgcc helpers that need getauxval.
+PRELOAD_CFLAGS += $(shell $(CC) -mno-outline-atomics -E -x c /dev/null >/dev/null 2>&1 && echo -mno-outline-atomics)
 PRELOAD_UNDEF  := __errno_location environ
 $(O)/libsmc-preload.so: $(PRELOAD_SRC) $(wildcard preload/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(PRELOAD_CFLAGS) -shared -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-soname,libsmc-preload.so -o $@.tmp $(PRELOAD_SRC) -lgcc
-	strip --strip-unneeded $@.tmp
+	$(CC) $(PRELOAD_CFLAGS) -shared -s -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-soname,libsmc-preload.so \
+	      -o $@.tmp $(PRELOAD_SRC) -lgcc
 	@bad=$$(readelf -d $@.tmp | grep NEEDED; readelf -W --dyn-syms $@.tmp | \
 	  awk '$$7 == "UND" && $$8 != "" { sub(/@.*/, "", $$8); print $$8 }' | grep -vxF $(PRELOAD_UNDEF:%=-e %)); \
 	  [ -z "$$bad" ] || { echo "error: $@ must need nothing but $(PRELOAD_UNDEF):" $$bad >&2; rm -f $@.tmp; exit 1; }

@@ -112,24 +112,40 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	return optind;
 }
 
+/* The number in a /proc/sys file, or -1. (No stdio scanf: it would pull
+ * glibc's wide-character scanner into the static binary.) */
+static long read_sysctl(const char *path)
+{
+	char text[32], *end;
+	ssize_t n = -1;
+	long value;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		n = read(fd, text, sizeof(text) - 1);
+		close(fd);
+	}
+	if (n <= 0)
+		return -1;
+	text[n] = '\0';
+	errno = 0;
+	value = strtol(text, &end, 10);
+	return errno || end == text || value < 0 ? -1 : value;
+}
+
 /* Raise net.core.NAME (rmem_max, wmem_max) to BYTES if it is lower. */
 static void raise_sysctl(const char *name, int bytes, bool debug)
 {
 	char path[64];
 	long current;
-	FILE *f;
 	int fd;
 
 	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
-	f = fopen(path, "r");
-	if (!f || fscanf(f, "%ld", &current) != 1) {
-		note("cannot read net.core.%s (%s): buffers may stay smaller than %d bytes", name,
-		     f ? "not a number" : strerror(errno), bytes);
-		if (f)
-			fclose(f);
+	current = read_sysctl(path);
+	if (current < 0) {
+		note("cannot read net.core.%s: buffers may stay smaller than %d bytes", name, bytes);
 		return;
 	}
-	fclose(f);
 	if (current >= bytes)
 		return;
 	fd = open(path, O_WRONLY | O_TRUNC);

@@ -42,6 +42,13 @@ static void put_str(struct line *l, const char *s)
 		l->text[l->len++] = *s++;
 }
 
+/* Not "= { 0 }": zeroing the buffer could become a call to memset. */
+static void line_start(struct line *l)
+{
+	l->len = 0;
+	put_str(l, "libsmc-preload: ");
+}
+
 static void put_int(struct line *l, long value)
 {
 	char digits[24];
@@ -63,7 +70,9 @@ static void emit(struct line *l)
 	sys_call(__NR_write, 2, (long)l->text, l->len, 0, 0);
 }
 
-static const char *errno_name(long err)
+/* The errors that mean this kernel, namespace or sandbox gives no AF_SMC,
+ * by name; 0 for any other error. */
+static const char *no_smc_errno_name(long err)
 {
 	switch (err) {
 	case EAFNOSUPPORT: return "EAFNOSUPPORT";
@@ -80,7 +89,7 @@ static const char *errno_name(long err)
 
 static void put_errno(struct line *l, long err)
 {
-	const char *name = errno_name(err);
+	const char *name = no_smc_errno_name(err);
 
 	if (name) {
 		put_str(l, name);
@@ -108,14 +117,14 @@ static int env_size(const char *name)
 {
 	const char *text = env_value(name);
 	int bytes;
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (!text)
 		return 0;
 	if (smc_parse_size(text, &bytes) == 0)
 		return bytes;
 	if (cfg.debug) {
-		put_str(&l, "libsmc-preload: ");
+		line_start(&l);
 		put_str(&l, name);
 		put_str(&l, "=\"");
 		put_str(&l, text);
@@ -128,13 +137,14 @@ static int env_size(const char *name)
 __attribute__((constructor)) static void preload_init(void)
 {
 	const char *debug = env_value("SMC_DEBUG");
-	struct line l = { .len = 0 };
+	struct line l;
 
 	cfg.debug = debug && debug[0] && !(debug[0] == '0' && debug[1] == '\0');
 	cfg.sndbuf = env_size("SMC_SNDBUF");
 	cfg.rcvbuf = env_size("SMC_RCVBUF");
 	if (cfg.debug) {
-		put_str(&l, "libsmc-preload: loaded, SO_SNDBUF ");
+		line_start(&l);
+		put_str(&l, "loaded, SO_SNDBUF ");
 		cfg.sndbuf ? put_int(&l, cfg.sndbuf) : put_str(&l, "default");
 		put_str(&l, ", SO_RCVBUF ");
 		cfg.rcvbuf ? put_int(&l, cfg.rcvbuf) : put_str(&l, "default");
@@ -149,19 +159,19 @@ static bool is_tcp(int domain, int type, int protocol)
 	       (protocol == 0 || protocol == IPPROTO_TCP);
 }
 
-/* Errors that mean this kernel, namespace or sandbox gives no AF_SMC. */
 static bool means_no_smc(long err)
 {
-	return errno_name(err) != 0;
+	return no_smc_errno_name(err) != 0;
 }
 
 static void note_no_smc(long err)
 {
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (__atomic_exchange_n(&smc_unavailable, 1, __ATOMIC_RELAXED) || !cfg.debug)
 		return;
-	put_str(&l, "libsmc-preload: AF_SMC unavailable (");
+	line_start(&l);
+	put_str(&l, "AF_SMC unavailable (");
 	put_errno(&l, err);
 	put_str(&l, "): TCP sockets stay TCP in this process");
 	emit(&l);
@@ -187,7 +197,7 @@ EXPORT int socket(int domain, int type, int protocol)
 	bool tcp = is_tcp(domain, type, protocol);
 	long fd = -1, smc_err = 0;
 	bool smc = false;
-	struct line l = { .len = 0 };
+	struct line l;
 
 	if (tcp && !__atomic_load_n(&smc_unavailable, __ATOMIC_RELAXED)) {
 		fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
@@ -205,7 +215,8 @@ EXPORT int socket(int domain, int type, int protocol)
 	}
 	if (!tcp)
 		return (int)fd;
-	put_str(&l, "libsmc-preload: fd ");
+	line_start(&l);
+	put_str(&l, "fd ");
 	put_int(&l, fd);
 	put_str(&l, domain == AF_INET ? ": AF_INET" : ": AF_INET6");
 	put_str(&l, smc ? " stream socket is AF_SMC" : " stream socket is TCP");

@@ -76,25 +76,29 @@ if need "$marker"; then
 	run env ASAN_OPTIONS="$asan" LD_PRELOAD="$marker" "$SMC" run env
 	[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=$marker:/proc/self/fd/[0-9]+$ ]] && ok "a user's LD_PRELOAD is kept, first" ||
 		nok "a user's LD_PRELOAD is kept, first" "$(envline LD_PRELOAD)"
-	need "$glibc" && sockcheck "glibc: both the user's library and ours are loaded" in_netns env ASAN_OPTIONS="$asan" \
+	need "$glibc" && sockcheck "glibc: both the user's library and ours are loaded" env ASAN_OPTIONS="$asan" \
 		LD_PRELOAD="$marker" "$SMC" run -r 1m -t 512k "$glibc" "glibc user preload" 1048576 524288 tcp \
 		libmarker.so libsmc-preload.so
 fi
 
 # --- the programs, glibc and musl ------------------------------------------
+# Like any smc run -r 1m, these raise the host's net.core.rmem_max/wmem_max
+# to 1m/512k where they are lower (a raise, never a cut); a network
+# namespace would not help: those sysctls are read-only outside the initial
+# one.
 for prog in "$glibc" "$musl"; do
 	need "$prog" || continue
 	libc=${prog##*-}
-	sockcheck "$libc: smc run -r 1m -t 512k" in_netns "$SMC" run -r 1m -t 512k "$prog" "$libc smc run" 1048576 524288 \
+	sockcheck "$libc: smc run -r 1m -t 512k" "$SMC" run -r 1m -t 512k "$prog" "$libc smc run" 1048576 524288 \
 		tcp libsmc-preload.so
-	sockcheck "$libc: smc_run -t 64k (no -r)" in_netns "$SMC" run -t 64k "$prog" "$libc smc_run -t" 0 65536 tcp
+	sockcheck "$libc: smc_run -t 64k (no -r)" "$SMC" run -t 64k "$prog" "$libc smc_run -t" 0 65536 tcp
 done
 
 # --- which copy of the library ----------------------------------------------
 cp "$LIB" "$TMP/copy.so"
 if need "$glibc"; then
 	run env SMC_PRELOAD_LIB="$TMP/copy.so" "$SMC" run -d -t 64k "$glibc" "SMC_PRELOAD_LIB" 0 65536 tcp "$TMP/copy.so"
-	printf '%s\n' "$OUT" | grep -E '^(not )?ok - '
+	printf '%s\n' "$OUT" | grep '^not ok - '
 	[[ $RC -eq 0 && $ERR == *"smc_run: preloading $TMP/copy.so (\$SMC_PRELOAD_LIB)"* ]] &&
 		ok "\$SMC_PRELOAD_LIB is the copy preloaded" || nok "\$SMC_PRELOAD_LIB is the copy preloaded" "rc=$RC $ERR"
 fi
@@ -131,7 +135,7 @@ run "$SMC" --install -s "$TMP/ro/bin"
 if [[ $EUID -eq 0 ]] && unshare -m true 2>/dev/null && need "$glibc"; then
 	run unshare -m sh -c 'umount -l /proc && exec env TMPDIR="$1" "$2" run -d "$3" "no /proc" 0 0 tcp' sh "$TMP" \
 		"$SMC" "$glibc"
-	printf '%s\n' "$OUT" | grep -E '^(not )?ok - '
+	printf '%s\n' "$OUT" | grep '^not ok - '
 	[[ $RC -eq 0 && $ERR =~ preloading\ $TMP/smc_run\.[A-Za-z0-9]{6}/libsmc-preload\.so\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ temporary\ file ]] &&
 		ok "without /proc the embedded copy goes to a temporary file" ||
 		nok "without /proc the embedded copy goes to a temporary file" "rc=$RC $ERR"
