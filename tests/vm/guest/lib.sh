@@ -17,14 +17,15 @@ run() {
 }
 
 # expect_ok NAME PATTERN CMD...: status 0, empty stderr, stdout matches the
-# extended regex PATTERN.
+# extended regex PATTERN; an empty PATTERN wants no output at all.
 expect_ok() {
 	name=$1 pattern=$2
 	shift 2
 	run "$@"
 	if [ "$RC" -ne 0 ]; then nok "$name" "exit status $RC, want 0 (stderr: $ERR)"
 	elif [ -n "$ERR" ]; then nok "$name" "stderr not empty: $ERR"
-	elif ! grep -Eq -- "$pattern" "$T/out"; then nok "$name" "stdout does not match /$pattern/"
+	elif [ -z "$pattern" ] && [ -s "$T/out" ]; then nok "$name" "want no output, got: $OUT"
+	elif [ -n "$pattern" ] && ! grep -Eq -- "$pattern" "$T/out"; then nok "$name" "stdout does not match /$pattern/"
 	else ok "$name"; fi
 }
 
@@ -59,3 +60,17 @@ softroce() {
 		ip link set eth0 up && ip addr add "$1/24" dev eth0 &&
 		rdma link add rxe0 type rxe netdev eth0
 }
+
+# tcp_wait PORT STATE: wait (up to 20 s) for a TCP socket with local or
+# remote port PORT in STATE (/proc/net/tcp: 01 established, 0A listening).
+tcp_wait() {
+	hex=$(printf '%04X' "$1")
+	for _ in $(seq 100); do
+		awk -v p=":$hex" -v s="$2" '($2 ~ p"$" || $3 ~ p"$") && $4 == s { f = 1 } END { exit !f }' /proc/net/tcp &&
+			return 0
+		sleep 0.2
+	done
+	return 1
+}
+listening() { tcp_wait "$1" 0A; }
+established() { tcp_wait "$1" 01; }

@@ -8,16 +8,6 @@ rec() {
 	check "record $1" record "/out/$1" all
 }
 
-# established PORT: wait until a TCP connection to or from PORT is established.
-established() {
-	hex=$(printf '%04X' "$1")
-	for _ in $(seq 100); do
-		grep -Eq "^ *[0-9]+: [0-9A-F]+:$hex [0-9A-F]+:[0-9A-F]+ 01 |^ *[0-9]+: [0-9A-F]+:[0-9A-F]+ [0-9A-F]+:$hex 01 " /proc/net/tcp && return 0
-		sleep 0.2
-	done
-	return 1
-}
-
 load_smc
 case $1 in
 idle)
