@@ -74,3 +74,14 @@ tcp_wait() {
 }
 listening() { tcp_wait "$1" 0A; }
 established() { tcp_wait "$1" 01; }
+
+# smcr_host server|client: smc loaded, SoftRoCE on eth0 with the role's
+# address (198.18.0.1 or .2), a UEID set by our smcr: SMC-Rv2 is possible.
+smcr_host() {
+	load_smc
+	case $1 in
+	server) check "softroce on eth0" softroce 198.18.0.1 ;;
+	client) check "softroce on eth0" softroce 198.18.0.2 ;;
+	esac
+	expect_ok "smcr ueid add" '' smcr ueid add SMC-LAB-UEID
+}

@@ -3,12 +3,7 @@
 . /lab/lib.sh
 MIB=16
 
-load_smc
-case $1 in
-server) check "softroce on eth0" softroce 198.18.0.1 ;;
-client) check "softroce on eth0" softroce 198.18.0.2 ;;
-esac
-expect_ok "smcr ueid add" '' smcr ueid add SMC-LAB-UEID
+smcr_host "$1"
 expect_ok "smcr ueid show" '^SMC-LAB-UEID *$' smcr ueid show
 
 # rxe_pkts: the SoftRoCE device's packet counter $1 (sent_pkts, rcvd_pkts).
