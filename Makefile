@@ -114,7 +114,27 @@ san: $(SAN)/smc
 unit: $(UNIT_BIN)
 progs: $(PROGS)
 
-check: all san unit progs
+# Programs for the QEMU lab (tests/vm): xfer, a plain TCP program linked
+# dynamically against glibc and against musl; for recording fixtures the
+# recorder and xfer-smc (the same program opening AF_SMC sockets itself).
+LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
+$(O)/progs/xfer-glibc: tests/progs/xfer.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+$(O)/progs/xfer-musl: tests/progs/xfer.c
+	@mkdir -p $(@D)
+	@test -n "$(MUSL_CC)" || { echo "error: musl-gcc not found (./build.sh test installs musl-tools)" >&2; exit 1; }
+	$(MUSL_CC) $(PROG_CFLAGS) -o $@ $<
+$(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
+$(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+lab-progs: $(LAB_PROGS)
+.PHONY: lab-progs
+
+check: all san unit progs lab-progs
 	tests/run
 
 APPLETS = $(shell $(O)/smc --list)

@@ -1,0 +1,189 @@
+# The QEMU lab, host side: Debian trixie's kernel cached once per machine,
+# an initramfs of busybox + build/smc + test programs, guests booted under
+# TCG with a hard time limit. Sourced by tests/vm/run, demo and record.
+LAB_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+O=${O:-build}
+case $O in /*) ;; *) O=$LAB_TOP/$O ;; esac
+LAB_CACHE=${SMC_LAB_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/smc-lab}
+SMC_BIN=${SMC_BIN:-$O/smc}
+# Modules the guests may load; modprobe adds what they depend on.
+LAB_MODULES=(smc smc_diag rdma_rxe virtio_net veth crc32_generic crc32-pclmul 9p 9pnet_virtio)
+
+lab_die() { echo "lab: $*" >&2; exit 1; }
+
+# lab_kernel: set KERNEL_DIR, KVER, VMLINUZ, fetching and unpacking Debian
+# trixie's linux-image-6.12.*-amd64 the first time. LAB_KERNEL_PKG names an
+# exact package; otherwise the newest unpacked one is used, or the one that
+# trixie's linux-image-amd64 depends on is fetched.
+lab_kernel() {
+	local pkg=${LAB_KERNEL_PKG:-} tmp deb
+	if [[ -z $pkg ]]; then
+		pkg=$(cd "$LAB_CACHE" 2>/dev/null && ls -d linux-image-*/ready 2>/dev/null | sort -V | tail -n 1) || true
+		pkg=${pkg%/ready}
+	fi
+	if [[ -z $pkg ]]; then
+		tmp=$(mktemp -d)
+		"$LAB_TOP/build.sh" fetch "$tmp" linux-image-amd64 >&2 || lab_die "cannot fetch trixie's linux-image-amd64"
+		pkg=$(dpkg-deb -f "$tmp"/linux-image-amd64_*.deb Depends | grep -o 'linux-image-6\.12[^ ,]*-amd64' | head -n 1)
+		rm -rf "$tmp"
+		[[ -n $pkg ]] || lab_die "trixie's linux-image-amd64 depends on no linux-image-6.12.*-amd64"
+	fi
+	KERNEL_DIR=$LAB_CACHE/$pkg
+	if [[ ! -f $KERNEL_DIR/ready ]]; then
+		echo "lab: fetching $pkg into $KERNEL_DIR (once per machine)" >&2
+		rm -rf "$KERNEL_DIR" && mkdir -p "$KERNEL_DIR/deb" "$KERNEL_DIR/root/lib"
+		"$LAB_TOP/build.sh" fetch "$KERNEL_DIR/deb" "$pkg" >&2 || lab_die "cannot fetch $pkg"
+		deb=$(ls "$KERNEL_DIR"/deb/*.deb)
+		dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$KERNEL_DIR/root" ./boot ./usr/lib/modules ||
+			lab_die "cannot unpack $deb"
+		mv "$KERNEL_DIR/root/usr/lib/modules" "$KERNEL_DIR/root/lib/modules"
+		KVER=$(ls "$KERNEL_DIR/root/lib/modules")
+		depmod -b "$KERNEL_DIR/root" "$KVER" || lab_die "depmod failed for $KVER"
+		grep -q '^CONFIG_SMC=m' "$KERNEL_DIR/root/boot/config-$KVER" || lab_die "$pkg has no SMC module"
+		rm -rf "$KERNEL_DIR/deb"
+		touch "$KERNEL_DIR/ready"
+	fi
+	KVER=$(ls "$KERNEL_DIR/root/lib/modules")
+	VMLINUZ=$KERNEL_DIR/root/boot/vmlinuz-$KVER
+	[[ -f $VMLINUZ ]] || lab_die "no $VMLINUZ"
+}
+
+# copy_program ROOT FILE [DEST]: FILE into ROOT at DEST (default: the same
+# path), with its ELF interpreter and, for glibc programs, the shared
+# libraries ldd names.
+copy_program() {
+	local root=$1 file=$2 dest=${3:-$2} interp lib
+	install -D "$file" "$root$dest"
+	interp=$(readelf -l "$file" | sed -n 's/.*Requesting program interpreter: \(.*\)]/\1/p')
+	[[ -z $interp ]] && return
+	install -D "$(readlink -f "$interp")" "$root$interp"
+	[[ $interp == *musl* ]] && return
+	for lib in $(ldd "$file" | awk '$2 == "=>" && $3 ~ /^\// { print $3 }'); do
+		install -D "$(readlink -f "$lib")" "$root$lib"
+	done
+}
+
+# lab_initramfs OUT: one image for every scenario: busybox, build/smc (the
+# binary under test, applet links made by its own --install inside the
+# guest), the lab programs, iproute2's rdma, the modules, tests/vm/guest.
+lab_initramfs() {
+	local out=$1 root m path rel
+	root=$(mktemp -d)
+	mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,run,out,lab}
+	cp /bin/busybox "$root/bin/busybox"
+	file "$root/bin/busybox" | grep -q 'statically linked' || lab_die "/bin/busybox is not static (install busybox-static)"
+	cp "$SMC_BIN" "$root/bin/smc"
+	for m in xfer-glibc xfer-musl xfer-smc record; do
+		[[ -x $O/progs/$m ]] || lab_die "$O/progs/$m missing (make lab-progs)"
+		copy_program "$root" "$O/progs/$m" "/bin/$m"
+	done
+	copy_program "$root" "$(command -v rdma)"
+	for m in "${LAB_MODULES[@]}"; do
+		modprobe -d "$KERNEL_DIR/root" -S "$KVER" --show-depends "$m" ||
+			lab_die "module $m not found in $KVER"
+	done | awk '$1 == "insmod" { print $2 }' | sort -u | while read -r path; do
+		rel=${path#"$KERNEL_DIR/root"}
+		mkdir -p "$root$(dirname "$rel")"
+		case $path in
+		*.xz) xz -dc "$path" >"$root${rel%.xz}" ;;
+		*) cp "$path" "$root$rel" ;;
+		esac
+	done
+	cp "$KERNEL_DIR/root/lib/modules/$KVER"/modules.{order,builtin,builtin.modinfo} "$root/lib/modules/$KVER/"
+	depmod -b "$root" "$KVER" || lab_die "depmod in the initramfs failed"
+	cp "$LAB_TOP/tests/vm/guest/init" "$root/init"
+	cp "$LAB_TOP"/tests/vm/guest/*.sh "$root/lab/"
+	chmod +x "$root/init"
+	(cd "$root" && find . | cpio -o -H newc --quiet) >"$out" || lab_die "cpio failed"
+	rm -rf "$root"
+}
+
+# lab_boot DIR SECONDS SCENARIO ROLE [QEMU ARGS...]: boot one guest running
+# /lab/SCENARIO.sh ROLE. The kernel's console goes to DIR/console.log, the
+# scenario's result lines to DIR/results.log, files it writes to /out to
+# DIR/out. Returns qemu's status (124: killed at the time limit).
+lab_boot() {
+	local dir=$1 secs=$2 scenario=$3 role=$4
+	shift 4
+	mkdir -p "$dir/out"
+	timeout -k 5 "$secs" qemu-system-x86_64 -accel tcg -cpu max -smp 1 -m 1024 \
+		-nodefaults -no-reboot -display none -monitor none \
+		-kernel "$VMLINUZ" -initrd "$LAB_INITRD" \
+		-append "console=ttyS0 panic=-1 quiet scenario=$scenario role=$role" \
+		-serial "file:$dir/console.log" -serial "file:$dir/results.log" \
+		-virtfs "local,path=$dir/out,mount_tag=out,security_model=none" \
+		"$@" >"$dir/qemu.log" 2>&1
+}
+
+# lab_results NAME DIR RC: print the guest's result lines prefixed with
+# NAME; a time-out, a missing end marker or no result at all is a failure,
+# shown with the end of the guest's console.
+lab_results() {
+	local name=$1 dir=$2 rc=$3 why=
+	tr -d '\r' <"$dir/results.log" | sed -n -e "s/^ok - /ok - $name: /p" -e "s/^not ok - /not ok - $name: /p"
+	if ((rc == 124 || rc == 137)); then
+		why="guest killed at its time limit"
+	elif ((rc != 0)); then
+		why="qemu exited with status $rc: $(tail -n 3 "$dir/qemu.log" | tr '\n' ' ')"
+	elif ! tr -d '\r' <"$dir/results.log" | grep -q '^LAB-END$'; then
+		why="guest ended without its end marker"
+	elif ! tr -d '\r' <"$dir/results.log" | grep -q '^ok - '; then
+		why="guest reported no result"
+	fi
+	[[ -z $why ]] && return 0
+	echo "not ok - $name: $why"
+	echo "--- $name: guest console (last 40 lines) ---"
+	tr -d '\r' <"$dir/console.log" | tail -n 40
+	return 1
+}
+
+# lab_free_port: a TCP port on 127.0.0.1 nobody listens on now.
+lab_free_port() {
+	local port
+	for _ in $(seq 50); do
+		port=$((20000 + RANDOM % 40000))
+		ss -Htln "sport = :$port" | grep -q . || { echo "$port"; return; }
+	done
+	lab_die "no free port found"
+}
+
+# lab_prepare: kernel, programs and initramfs; qemu must be able to run.
+lab_prepare() {
+	command -v qemu-system-x86_64 >/dev/null || lab_die "qemu-system-x86_64 not installed (./build.sh test installs it)"
+	[[ -x $SMC_BIN ]] || lab_die "$SMC_BIN missing (build first)"
+	lab_kernel
+	LAB_WORK=$(mktemp -d "${TMPDIR:-/tmp}/smc-lab.XXXXXX")
+	LAB_INITRD=$LAB_WORK/initrd.cpio
+	lab_initramfs "$LAB_INITRD"
+}
+
+# lab_pair DIR SECONDS SCENARIO SERVER_ROLE CLIENT_ROLE: two guests joined
+# by a QEMU socket netdev on 127.0.0.1, the server's eth0 listening. Their
+# directories are DIR/server and DIR/client; qemu's statuses go to
+# DIR/{server,client}/rc.
+lab_pair() {
+	local dir=$1 secs=$2 scenario=$3 srole=$4 crole=$5 port spid
+	port=$(lab_free_port)
+	mkdir -p "$dir/server" "$dir/client"
+	(lab_boot "$dir/server" "$secs" "$scenario" "$srole" \
+		-netdev "socket,id=n0,listen=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:01
+	 echo $? >"$dir/server/rc") &
+	spid=$!
+	for _ in $(seq 100); do
+		ss -Htln "sport = :$port" | grep -q . && break
+		sleep 0.1
+	done
+	lab_boot "$dir/client" "$secs" "$scenario" "$crole" \
+		-netdev "socket,id=n0,connect=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:02
+	echo $? >"$dir/client/rc"
+	wait "$spid"
+}
+
+# lab_cleanup: remove the work directory unless LAB_KEEP is set.
+lab_cleanup() {
+	if [[ -n ${LAB_KEEP:-} ]]; then
+		echo "lab: guests' files kept in $LAB_WORK" >&2
+	else
+		rm -rf "$LAB_WORK"
+	fi
+}
