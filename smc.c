@@ -45,7 +45,8 @@ static int usage(void)
 	       "Applets:\n");
 	for (size_t i = 0; i < applet_count; i++)
 		printf("  %-9s %s\n", applets[i].name, applets[i].summary);
-	printf("  run       short for smc_run\n");
+	for (size_t i = 0; i < sizeof(aliases) / sizeof(aliases[0]); i++)
+		printf("  %-9s short for %s\n", aliases[i].alias, aliases[i].name);
 	return 0;
 }
 

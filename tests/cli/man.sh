@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Man pages: mandoc finds nothing worse than style, man-db renders each,
+# aliases are links to a page that names them, and every option an applet's
+# help lists is in its page and the other way round.
+. "$(dirname "$0")/lib.sh"
+MAN=$(cd "$(dirname "$0")/../../man" && pwd)
+
+pages=(smc.8 smcd.8 smcr.8 smc_run.8 smcss.8 smc_pnet.8 af_smc.7)
+objects=(info linkgroup device stats ueid seid handshake-limit)
+smcr_objects=(info linkgroup device stats ueid handshake-limit)
+for f in "${pages[@]}" "${objects[@]/#/smcd-}" "${smcr_objects[@]/#/smcr-}"; do
+	f=${f%.[0-9]}
+	[[ -e $MAN/$f.8 || -e $MAN/$f.7 ]] && ok "man page $f exists" || nok "man page $f exists" "missing in man/"
+done
+
+for page in "$MAN"/*.[1-8]; do
+	name=${page##*/}
+	if [[ -L $page ]]; then
+		target=$(readlink "$page")
+		if [[ $target == */* || ! -f $MAN/$target ]]; then
+			nok "alias $name" "links to $target, not to a page beside it"
+		elif ! sed -n '/^\.SH NAME/{n;p;q}' "$MAN/$target" | grep -q "\\b${name%.*}\\b"; then
+			nok "alias $name" "$target does not name ${name%.*}"
+		else
+			ok "alias $name is a link to $target, which names it"
+		fi
+		continue
+	fi
+	lint=$(mandoc -T lint -W style "$page" 2>&1 | grep -v ' STYLE: ')
+	[[ -z $lint ]] && ok "mandoc lint $name: nothing above style" || nok "mandoc lint $name" "$lint"
+	run env MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$page"
+	if [[ $RC -ne 0 || -n $ERR ]]; then nok "man -l $name renders" "rc=$RC: $ERR"
+	elif ! grep -q '^NAME' <<<"$OUT" || (($(wc -l <<<"$OUT") < 15)); then nok "man -l $name renders" "no NAME section or too short"
+	else ok "man -l $name renders"; fi
+done
+
+# options TEXT: the options TEXT mentions, one per line: "-x[yz]" is -x and
+# --xyz, a cluster "-abc" is -a, -b and -c.
+options() {
+	grep -oE -- '(^|[^A-Za-z0-9_-])--?[A-Za-z][A-Za-z-]*(\[[a-z]+\])?' <<<"$1" | sed 's/^[^-]*//' |
+		sed -E -e 's/^-([A-Za-z]+)\[([a-z]+)\]$/-\1\n--\1\2/' |
+		sed -E -e '/^-[A-Za-z]{2,}$/{s/^-//;s/./-&\n/g;s/\n$//}' | sort -u
+}
+
+# page_options PAGE: the options in the tags of PAGE's OPTIONS section.
+page_options() {
+	options "$(sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$MAN/$1" | sed -n '/^\.TP/{n;p}' | sed 's/\\-/-/g')"
+}
+
+# check_options PAGE HELP [EXTRA]: HELP's options are in PAGE; PAGE's are in
+# HELP or EXTRA (an applet's global options, which object pages repeat).
+check_options() {
+	local page=$1 help=$2 extra=${3:-} in_page missing unknown
+	in_page=$(page_options "$page")
+	missing=$(comm -23 <(options "$help") <(echo "$in_page"))
+	unknown=$(comm -23 <(echo "$in_page") <(options "$help$extra" | sort -u))
+	[[ -n $in_page || -z $(options "$help") ]] || missing="no OPTIONS tags"
+	[[ -z $missing ]] && ok "$page documents every option of the help" ||
+		nok "$page documents every option of the help" "$(echo $missing)"
+	[[ -z $unknown ]] && ok "$page documents only options of the help" ||
+		nok "$page documents only options of the help" "$(echo $unknown)"
+}
+
+help_of() { "$SMC" "$@" 2>&1; }
+check_options smc.8 "$(help_of --help)"
+for app in smcd smcr smc_run smcss smc_pnet; do
+	check_options "$app.8" "$(help_of "$app" -h)"
+done
+for obj in "${objects[@]}"; do
+	check_options "smcd-$obj.8" "$(help_of smcd "$obj" help)" "$(help_of smcd -h)"
+done
+for obj in "${smcr_objects[@]}"; do
+	check_options "smcr-$obj.8" "$(help_of smcr "$obj" help)" "$(help_of smcr -h)"
+done
