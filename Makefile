@@ -137,20 +137,30 @@ lab-progs: $(LAB_PROGS)
 check: all san unit progs lab-progs
 	tests/run
 
-APPLETS = $(shell $(O)/smc --list)
+# Installed: the binary and a link per applet, the preload library beside
+# them in lib/ (where smc_run finds it), the man pages (alias pages stay
+# links), and one bash completion file with a link per applet.
+BINDIR    = $(DESTDIR)$(PREFIX)/bin
+LIBDIR    = $(DESTDIR)$(PREFIX)/lib
+MANDIR    = $(DESTDIR)$(PREFIX)/share/man
+COMPDIR   = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+MAN_PAGES = $(wildcard man/*.[1-8])
+APPLETS   = $(or $(shell $(O)/smc --list 2>/dev/null),$(shell $(BINDIR)/smc --list 2>/dev/null))
 install: all
-	install -D -m 0755 $(O)/smc $(DESTDIR)$(PREFIX)/bin/smc
-	strip $(DESTDIR)$(PREFIX)/bin/smc
-	for a in $(APPLETS); do ln -sf smc $(DESTDIR)$(PREFIX)/bin/$$a; done
-	install -D -m 0755 $(O)/libsmc-preload.so $(DESTDIR)$(PREFIX)/lib/libsmc-preload.so
-	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
-	  install -D -m 0644 $$m $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
+	install -D -m 0755 $(O)/smc $(BINDIR)/smc
+	strip $(BINDIR)/smc
+	for a in $(APPLETS); do ln -sf smc $(BINDIR)/$$a; done
+	install -D -m 0644 $(O)/libsmc-preload.so $(LIBDIR)/libsmc-preload.so
+	for m in $(MAN_PAGES); do d=$(MANDIR)/man$${m##*.}; mkdir -p $$d; \
+	  if [ -L $$m ]; then ln -sf $$(readlink $$m) $$d/$${m##*/}; else install -m 0644 $$m $$d/; fi; done
+	install -D -m 0644 completion/smc.bash $(COMPDIR)/smc
+	for a in $(APPLETS); do ln -sf smc $(COMPDIR)/$$a; done
 
 uninstall:
-	for a in $(APPLETS); do rm -f $(DESTDIR)$(PREFIX)/bin/$$a; done
-	rm -f $(DESTDIR)$(PREFIX)/bin/smc $(DESTDIR)$(PREFIX)/lib/libsmc-preload.so
-	for m in man/*.[1-8]; do [ -e "$$m" ] || continue; \
-	  rm -f $(DESTDIR)$(PREFIX)/share/man/man$${m##*.}/$${m##*/}; done
+	@test -n "$(APPLETS)" || { echo "error: no $(O)/smc or $(BINDIR)/smc to list the applets" >&2; exit 1; }
+	rm -f $(BINDIR)/smc $(APPLETS:%=$(BINDIR)/%) $(LIBDIR)/libsmc-preload.so
+	for m in $(MAN_PAGES); do rm -f $(MANDIR)/man$${m##*.}/$${m##*/}; done
+	rm -f $(COMPDIR)/smc $(APPLETS:%=$(COMPDIR)/%)
 
 clean:
 	rm -rf $(O)/obj $(O)/san $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
