@@ -28,7 +28,7 @@ for page in "$MAN"/*.[1-8]; do
 	fi
 	lint=$(mandoc -T lint -W style "$page" 2>&1 | grep -v ' STYLE: ')
 	[[ -z $lint ]] && ok "mandoc lint $name: nothing above style" || nok "mandoc lint $name" "$lint"
-	run env MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$page"
+	run env MANWIDTH=80 man -l "$page"
 	if [[ $RC -ne 0 || -n $ERR ]]; then nok "man -l $name renders" "rc=$RC: $ERR"
 	elif ! grep -q '^NAME' <<<"$OUT" || (($(wc -l <<<"$OUT") < 15)); then nok "man -l $name renders" "no NAME section or too short"
 	else ok "man -l $name renders"; fi
@@ -71,4 +71,21 @@ for obj in "${objects[@]}"; do
 done
 for obj in "${smcr_objects[@]}"; do
 	check_options "smcr-$obj.8" "$(help_of smcr "$obj" help)" "$(help_of smcr -h)"
+done
+
+# The fields and options the smc-tools pages smcd-stats(8) and smc_run(8)
+# describe are described here too.
+stats=$(MANWIDTH=200 man -l "$MAN/smcd-stats.8" 2>/dev/null)
+for field in "Total connections handled" "SMC connections" "Handshake errors" "Avg requests per SMC conn" \
+	"TCP fallback" "Data transmitted" "Total requests" "Buffer full" "Buffer full (remote)" "Buffer too small" \
+	"Buffer too small (remote)" "Buffer downgrades" "Buffer reuses" "Bufs" "Reqs" "Special socket calls" \
+	cork nodelay sendpage splice "urgent data" show reset json "--details" "--absolute"; do
+	grep -qF -- "$field" <<<"$stats" && ok "smcd-stats(8) describes $field" || nok "smcd-stats(8) describes $field" "missing"
+done
+run_page=$(page_options smc_run.8)
+for opt in -d -h -r -t -v; do
+	grep -qx -- "$opt" <<<"$run_page" && ok "smc_run(8) describes $opt" || nok "smc_run(8) describes $opt" "missing"
+done
+for word in LD_PRELOAD SMC_SNDBUF SMC_RCVBUF net.core.rmem_max net.core.wmem_max; do
+	grep -qF "$word" "$MAN/smc_run.8" && ok "smc_run(8) describes $word" || nok "smc_run(8) describes $word" "missing"
 done
