@@ -196,13 +196,12 @@ void stats_print_json(FILE *out, const struct smc_stats *st, enum stats_tech tec
 enum { STATS_SHOW, STATS_RESET, STATS_JSON, STATS_PROMETHEUS, STATS_HELP };
 static const char *const commands[] = { "show", "reset", "json", "prometheus", "help" };
 
-static int usage(void)
+static void usage(void)
 {
 	printf("Usage: %s [-d] [-a] stats [show | reset | json | prometheus]\n"
 	       "  prometheus  every SMC-D and SMC-R counter in the Prometheus text format,\n"
 	       "              counted since the SMC module was loaded (a reset does not apply)\n",
 	       applet_name);
-	return 0;
 }
 
 static void note(const char *text)
@@ -258,17 +257,20 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
 	if (argc > 2)
 		return fail("extra argument \"%s\" after stats %s", argv[2], commands[cmd]);
-	if (cmd == STATS_HELP)
-		return usage();
 	/* Prometheus takes a counter that goes down for a restart. */
 	counting.absolute |= cmd == STATS_PROMETHEUS;
-	if (collect(&counting, cmd == STATS_RESET, &st))
+	if (cmd != STATS_HELP && collect(&counting, cmd == STATS_RESET, &st))
 		return 1;
-	if (cmd == STATS_PROMETHEUS)
+	if (cmd == STATS_HELP)
+		usage();
+	else if (cmd == STATS_PROMETHEUS)
 		stats_print_prometheus(stdout, &st);
 	else if (cmd == STATS_JSON || opts->json)
 		stats_print_json(stdout, &st, tech);
 	else
 		stats_print_text(stdout, &st, tech, opts->details);
+	/* A full disk must not pass for a complete report (or exposition). */
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return fail("cannot write to standard output");
 	return 0;
 }
