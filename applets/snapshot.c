@@ -1,3 +1,4 @@
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
@@ -13,6 +14,7 @@
 
 #define MAGIC "smc-stats-baseline"
 #define MAX_FILE_SIZE 65536
+#define UUID_LEN 36
 
 static int say(char text[SNAPSHOT_TEXT_LEN], const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static int say(char text[SNAPSHOT_TEXT_LEN], const char *fmt, ...)
@@ -41,10 +43,38 @@ static int private_dir(const char *dir, char why[SNAPSHOT_TEXT_LEN])
 	return 0;
 }
 
+/* A UUID as the kernel prints it: 8-4-4-4-12 hex digits. */
+static bool is_uuid(const char *text, size_t len)
+{
+	if (len != UUID_LEN)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? text[i] != '-' : !isxdigit((unsigned char)text[i]))
+			return false;
+	}
+	return true;
+}
+
+void snapshot_boot_id(const char *text, size_t len, char id[SNAPSHOT_BOOT_ID_LEN])
+{
+	if (len > 0 && text[len - 1] == '\n')
+		len--;
+	if (!is_uuid(text, len)) {
+		strcpy(id, "-");
+		return;
+	}
+	memcpy(id, text, len);
+	id[len] = '\0';
+}
+
 int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN])
 {
+	char text[64];
 	struct stat ns;
-	FILE *f;
+	ssize_t n = -1;
+	int fd;
 
 	memset(s, 0, sizeof(*s));
 	if (strlen(dir) >= sizeof(s->dir) - 64)
@@ -54,14 +84,12 @@ int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TE
 		return -1;
 	snprintf(s->name, sizeof(s->name), "stats-net%" PRIu64,
 		 stat("/proc/self/ns/net", &ns) == 0 ? (uint64_t)ns.st_ino : 0);
-	f = fopen("/proc/sys/kernel/random/boot_id", "re");
-	if (f) {
-		if (fscanf(f, "%36s", s->boot_id) != 1)
-			s->boot_id[0] = '\0';
-		fclose(f);
+	fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY | O_CLOEXEC);
+	if (fd >= 0) {
+		n = read(fd, text, sizeof(text));
+		close(fd);
 	}
-	if (!s->boot_id[0])
-		strcpy(s->boot_id, "-");
+	snapshot_boot_id(text, n > 0 ? (size_t)n : 0, s->boot_id);
 	return 0;
 }
 

@@ -12,11 +12,12 @@
 #include "netlink/stats.h"
 
 #define SNAPSHOT_TEXT_LEN 256
+#define SNAPSHOT_BOOT_ID_LEN 40
 
 struct snapshot {
 	char dir[4096];		/* private directory, mode 0700 */
 	char name[64];		/* "stats-net<inode>" */
-	char boot_id[40];	/* a baseline from another boot is foreign */
+	char boot_id[SNAPSHOT_BOOT_ID_LEN];	/* a baseline from another boot is foreign */
 };
 
 /* Find (and create) this user's directory and the current namespace's key.
@@ -25,6 +26,10 @@ int snapshot_locate(struct snapshot *s, char why[SNAPSHOT_TEXT_LEN]);
 
 /* The same in DIR, for tests. */
 int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN]);
+
+/* The boot id from LEN bytes of /proc/sys/kernel/random/boot_id into ID:
+ * the UUID, or "-" when TEXT is not one (truncated, garbled, unreadable). */
+void snapshot_boot_id(const char *text, size_t len, char id[SNAPSHOT_BOOT_ID_LEN]);
 
 /* Make ST count from the recorded baseline. A baseline that is unreadable,
  * foreign, or larger than ST (module reloaded) is removed: returns 1 and

@@ -1,4 +1,4 @@
-/* smcd/smcr stats {show | reset | json | help} */
+/* smcd/smcr stats {show | reset | json | prometheus | help} */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "applets/json.h"
 #include "applets/snapshot.h"
 #include "applets/stats.h"
+#include "applets/stats_names.h"
 #include "applets/tech.h"
 
 /* The MAX most frequent fallback reasons of SIDE into TOP, by count, ties
@@ -153,28 +154,6 @@ void stats_print_text(FILE *out, const struct smc_stats *st, enum stats_tech tec
 	}
 }
 
-/* smc-tools' key for counter I of enum stats_counter. */
-static void json_key(int i, char *key, size_t size)
-{
-	static const char *const buckets[STATS_BUCKETS] = { "8K", "16K", "32K", "64K", "128K", "256K", "512K",
-							    "1024K", "G_1024K" };
-	static const char *const histograms[] = { "INT_TX", "INT_RX", "USR_TX", "USR_RX" };
-	static const char *const rmb[STATS_RMB_COUNTERS] = { "SIZE_SM_PEER", "SIZE_SM", "FULL_PEER", "FULL",
-							     "REUSE", "ALLOC", "DGRADE" };
-	static const char *const scalars[] = { "CLNT_V1_SUCC_CNT", "CLNT_V2_SUCC_CNT", "SRV_V1_SUCC_CNT",
-					       "SRV_V2_SUCC_CNT", "SENDPAGE_CNT", "URG_DATA_CNT", "SPLICE_CNT",
-					       "CORK_CNT", "NDLY_CNT", "RX_BYTES", "TX_BYTES", "RX_CNT", "TX_CNT",
-					       "RX_RMB_USAGE", "TX_RMB_USAGE" };
-
-	if (i < ST_TX_RMB)
-		snprintf(key, size, "SMC_%s_BUF_%s", histograms[i / STATS_BUCKETS], buckets[i % STATS_BUCKETS]);
-	else if (i < ST_CLNT_V1_SUCC)
-		snprintf(key, size, "SMC_INT_%s_BUF_%s_CNT", i < ST_RX_RMB ? "TX" : "RX",
-			 rmb[(i - ST_TX_RMB) % STATS_RMB_COUNTERS]);
-	else
-		snprintf(key, size, "SMC_%s", scalars[i - ST_CLNT_V1_SUCC]);
-}
-
 static void json_reasons(struct json *j, const struct smc_stats *st, int side, const char *key)
 {
 	struct stats_reason top[STATS_MAX_REASONS];
@@ -195,14 +174,14 @@ static void json_reasons(struct json *j, const struct smc_stats *st, int side, c
 
 void stats_print_json(FILE *out, const struct smc_stats *st, enum stats_tech tech)
 {
+	struct counter_name name;
 	struct json j;
-	char key[48];
 
 	json_start(&j, out);
 	json_object_begin(&j, tech == STATS_SMCD ? "SMCD" : "SMCR");
 	for (int i = 0; i < ST_COUNT; i++) {
-		json_key(i, key, sizeof(key));
-		json_u64(&j, key, st->tech[tech][i]);
+		stats_counter_name(i, &name);
+		json_u64(&j, name.key, st->tech[tech][i]);
 	}
 	json_u64(&j, "SMC_CLNT_HSHAKE_ERR_CNT", st->hs_err[STATS_CLIENT]);
 	json_u64(&j, "SMC_SRV_HSHAKE_ERR_CNT", st->hs_err[STATS_SERVER]);
@@ -214,13 +193,15 @@ void stats_print_json(FILE *out, const struct smc_stats *st, enum stats_tech tec
 	json_end(&j);
 }
 
-enum { STATS_SHOW, STATS_RESET, STATS_JSON, STATS_HELP };
-static const char *const commands[] = { "show", "reset", "json", "help" };
+enum { STATS_SHOW, STATS_RESET, STATS_JSON, STATS_PROMETHEUS, STATS_HELP };
+static const char *const commands[] = { "show", "reset", "json", "prometheus", "help" };
 
-static int usage(void)
+static void usage(void)
 {
-	printf("Usage: %s [-d] [-a] stats [show | reset | json]\n", applet_name);
-	return 0;
+	printf("Usage: %s [-d] [-a] stats [show | reset | json | prometheus]\n"
+	       "  prometheus  every SMC-D and SMC-R counter in the Prometheus text format,\n"
+	       "              counted since the SMC module was loaded (a reset does not apply)\n",
+	       applet_name);
 }
 
 static void note(const char *text)
@@ -267,7 +248,8 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 {
 	static struct smc_stats st;
 	enum stats_tech tech = opts->tech == SMC_TECH_D ? STATS_SMCD : STATS_SMCR;
-	int cmd = argc > 1 ? match_keyword(argv[1], commands, 4) : STATS_SHOW;
+	int cmd = argc > 1 ? match_keyword(argv[1], commands, 5) : STATS_SHOW;
+	struct tech_opts counting = *opts;
 
 	if (cmd == -2)
 		return fail("stats command \"%s\" is ambiguous, try \"%s stats help\"", argv[1], applet_name);
@@ -275,13 +257,20 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
 	if (argc > 2)
 		return fail("extra argument \"%s\" after stats %s", argv[2], commands[cmd]);
-	if (cmd == STATS_HELP)
-		return usage();
-	if (collect(opts, cmd == STATS_RESET, &st))
+	/* Prometheus takes a counter that goes down for a restart. */
+	counting.absolute |= cmd == STATS_PROMETHEUS;
+	if (cmd != STATS_HELP && collect(&counting, cmd == STATS_RESET, &st))
 		return 1;
-	if (cmd == STATS_JSON || opts->json)
+	if (cmd == STATS_HELP)
+		usage();
+	else if (cmd == STATS_PROMETHEUS)
+		stats_print_prometheus(stdout, &st);
+	else if (cmd == STATS_JSON || opts->json)
 		stats_print_json(stdout, &st, tech);
 	else
 		stats_print_text(stdout, &st, tech, opts->details);
+	/* A full disk must not pass for a complete report (or exposition). */
+	if (fflush(stdout) != 0 || ferror(stdout))
+		return fail("cannot write to standard output");
 	return 0;
 }

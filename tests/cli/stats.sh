@@ -8,7 +8,18 @@ mkdir -m 0700 "$XDG_RUNTIME_DIR"
 nosmc='SMC module not loaded \(generic netlink family SMC_GEN_NETLINK not found\); load it with "modprobe smc"'
 
 for app in smcd smcr; do
-	expect_ok "$app stats help" "^Usage: $app \\[-d\\] \\[-a\\] stats \\[show \\| reset \\| json\\]" "$SMC" $app stats help
+	expect_ok "$app stats help" "^Usage: $app \\[-d\\] \\[-a\\] stats \\[show \\| reset \\| json \\| prometheus\\]" "$SMC" $app stats help
+	expect_ok "$app stats help: prometheus ignores a reset" "counted since the SMC module was loaded \\(a reset does not apply\\)" "$SMC" $app stats help
+	if [[ -w /dev/full ]]; then
+		"$SMC" $app stats help >/dev/full 2>"$TMP/err"
+		rc=$? err=$(cat "$TMP/err")
+		if [[ $rc -eq 1 && $err == "$app: cannot write to standard output" ]]; then
+			ok "$app stats help to a full disk: an error, not a cut-off success"
+		else
+			nok "$app stats help to a full disk: an error, not a cut-off success" "status $rc, stderr: $err"
+		fi
+	fi
+	expect_fail "$app stats prometheus extra argument" 'extra argument "x" after stats prometheus' "$SMC" $app stats prometheus x
 	expect_fail "$app stats unknown command" "stats command \"bogus\" is unknown, try \"$app stats help\"" "$SMC" $app stats bogus
 	expect_fail "$app stats extra argument" 'extra argument "now" after stats reset' "$SMC" $app stats reset now
 	expect_fail "$app stats show extra argument" 'extra argument "x" after stats show' "$SMC" $app stats show x
@@ -17,7 +28,8 @@ for app in smcd smcr; do
 		# This host has no SMC module: every form reaches netlink and says so.
 		for args in "stats" "stats show" "stats sh" "stats json" "stats j" "-d stats" "-dd stats" \
 			"-a stats" "-da stats json" "-ad stats" "--details stats" "-details stats show" \
-			"--absolute stats" "-j stats" "--json stats show" "stats reset" "-d stats reset"; do
+			"--absolute stats" "-j stats" "--json stats show" "stats reset" "-d stats reset" \
+			"stats prometheus" "stats p" "-d stats prometheus"; do
 			# shellcheck disable=SC2086
 			expect_fail "$app $args without SMC module" "$nosmc" "$SMC" $app $args
 		done

@@ -486,24 +486,6 @@ static int tally_cb(const struct smc_diag_sock *s, void *data, struct nl_error *
 	return 0;
 }
 
-/* The datagrams DIR/NAME.0, .1, ... of one recorded reply, joined. */
-static size_t read_datagrams(const char *dir, const char *name, char *out, size_t size)
-{
-	size_t len = 0, n;
-	char path[256];
-	char *part;
-
-	for (int i = 0;; i++) {
-		snprintf(path, sizeof(path), "%s/%s.%d", dir, name, i);
-		if (!(part = read_fixture(path, &n)))
-			return len;
-		if (len + n <= size)
-			memcpy(out + len, part, n);
-		len += n;
-		free(part);
-	}
-}
-
 /* A real kernel's dump: tests/fixtures/guest-fallback-v4v6 (see its README). */
 static void test_fixture(void)
 {

@@ -74,6 +74,45 @@ static void test_arithmetic(void)
 	      st.reason[STATS_CLIENT][1].count == 10, "reason counts subtracted by code");
 }
 
+/* /proc/sys/kernel/random/boot_id as read, and cut or bent: only a whole
+ * UUID is taken, anything else is "-" (no boot to compare with). */
+static void test_boot_id(void)
+{
+	static const char good[] = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0\n";
+	static const struct {
+		const char *text, *why;
+	} bad[] = {
+		{ "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f", "one digit short" },
+		{ "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0X\n", "one character long" },
+		{ "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1fg\n", "a non-hex digit" },
+		{ "0f1e2d3c 4b5a-6978-8796-a5b4c3d2e1f0\n", "a blank for a dash" },
+		{ "0f1e2d3c-4b5a-6978-8796\na5b4c3d2e1f0\n", "a line break inside" },
+		{ "\n", "an empty line" },
+		{ "", "nothing" },
+	};
+	char id[SNAPSHOT_BOOT_ID_LEN], garbled[40];
+	int taken = 0;
+
+	snapshot_boot_id(good, strlen(good), id);
+	CHECK(strcmp(id, "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0") == 0, "boot id: the UUID, without its newline");
+	snapshot_boot_id(good, strlen(good) - 1, id);
+	CHECK(strcmp(id, "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0") == 0, "boot id without a newline: the UUID");
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(id, 'x', sizeof(id));
+		snapshot_boot_id(bad[i].text, strlen(bad[i].text), id);
+		CHECK(strcmp(id, "-") == 0, "boot id with %s: \"-\"", bad[i].why);
+	}
+	for (size_t cut = 0; cut < strlen(good) - 1; cut++) {
+		snapshot_boot_id(good, cut, id);
+		taken += strcmp(id, "-") != 0;
+	}
+	CHECK(taken == 0, "boot id cut anywhere short of 36 characters: \"-\" (%d taken)", taken);
+	memcpy(garbled, good, sizeof(good));
+	garbled[5] = '\0';
+	snapshot_boot_id(garbled, strlen(good), id);
+	CHECK(strcmp(id, "-") == 0, "boot id with a NUL byte inside: \"-\"");
+}
+
 static char dir[64];
 
 static int locate(struct snapshot *s)
@@ -106,6 +145,15 @@ static void test_files(void)
 
 	if (!CHECK(locate(&s) == 0, "private directory created"))
 		return;
+	{
+		char real[64] = "";
+		FILE *f = fopen("/proc/sys/kernel/random/boot_id", "r");
+
+		CHECK(f && fgets(real, sizeof(real), f) && strlen(s.boot_id) == 36 &&
+		      strncmp(real, s.boot_id, 36) == 0, "this boot's id read: %s", s.boot_id);
+		if (f)
+			fclose(f);
+	}
 	CHECK(stat(s.dir, &sb) == 0 && (sb.st_mode & 0777) == 0700, "directory mode 0700");
 	path(&s, file, sizeof(file));
 
@@ -248,6 +296,7 @@ int main(void)
 	if (!mkdtemp(dir))
 		return 1;
 	test_arithmetic();
+	test_boot_id();
 	test_files();
 	test_directory();
 	test_concurrent();
