@@ -137,6 +137,15 @@ lab-progs: $(LAB_PROGS)
 check: all san unit progs lab-progs
 	tests/run
 
+# Benchmarks (bench/run): timing runs and the lab, never part of `make check`.
+BENCH_PROGS := $(O)/bench/sockets $(O)/bench/loop
+$(O)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $<
+bench: all lab-progs $(BENCH_PROGS)
+	O=$(O) bench/run
+.PHONY: bench
+
 APPLETS = $(shell $(O)/smc --list)
 install: all
 	install -D -m 0755 $(O)/smc $(DESTDIR)$(PREFIX)/bin/smc
