@@ -137,6 +137,15 @@ lab-progs: $(LAB_PROGS)
 check: all san unit progs lab-progs
 	tests/run
 
+# Benchmarks (bench/run): timing runs and the lab, never part of `make check`.
+BENCH_PROGS := $(O)/bench/sockets $(O)/bench/loop
+$(O)/bench/%: bench/%.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $<
+bench: all lab-progs $(BENCH_PROGS)
+	O=$(O) bench/run
+.PHONY: bench
+
 # Installed: the binary and a link per applet, the preload library beside
 # them in lib/ (where smc_run finds it), the man pages (alias pages stay
 # links), and one bash completion file with a link per applet.

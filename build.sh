@@ -14,6 +14,8 @@ BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc man-db)
 # promtool validates `stats prometheus` output
 TEST_PKGS+=(prometheus)
+# The syscall budget (tests) and the benchmarks (make bench).
+TEST_PKGS+=(strace hyperfine time)
 
 apt_updated=
 ensure_packages() {

@@ -70,33 +70,50 @@ static int ack_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-static int request(uint8_t cmd, uint16_t flags, uint16_t attr_type, const char *attr_str,
-		   nl_msg_cb cb, void *data, struct nl_error *err)
+int gen_open(struct smc_nl *nl, struct nl_error *err)
 {
-	struct smc_nl nl;
-	struct nlmsghdr *req;
-	int rc;
+	return nl_open_genl(nl, SMC_GENL_FAMILY_NAME, err);
+}
 
-	if (nl_open_genl(&nl, SMC_GENL_FAMILY_NAME, err) < 0)
-		return GEN_ERR_OPEN;
-	req = nl_genl_request(&nl, cmd, flags);
+static int transact(struct smc_nl *nl, uint8_t cmd, uint16_t flags, uint16_t attr_type, const char *attr_str,
+		    nl_msg_cb cb, void *data)
+{
+	struct nlmsghdr *req = nl_genl_request(nl, cmd, flags);
+
 	if (attr_str)
 		mnl_attr_put_strz(req, attr_type, attr_str);
-	rc = nl_transact(&nl, req, cb, data);
-	nl_close(&nl);
-	return rc < 0 ? GEN_ERR_REQUEST : 0;
+	return nl_transact(nl, req, cb, data);
+}
+
+int gen_dump_on(struct smc_nl *nl, uint8_t cmd, gen_attr_cb cb, void *data)
+{
+	struct dump_ctx ctx = { cmd, cb, data, nl->err };
+
+	return transact(nl, cmd, NLM_F_DUMP, 0, NULL, dump_msg_cb, &ctx);
 }
 
 int gen_dump(uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err)
 {
-	struct dump_ctx ctx = { cmd, cb, data, err };
+	struct smc_nl nl;
+	int rc;
 
-	return request(cmd, NLM_F_DUMP, 0, NULL, dump_msg_cb, &ctx, err) < 0 ? -1 : 0;
+	if (gen_open(&nl, err) < 0)
+		return -1;
+	rc = gen_dump_on(&nl, cmd, cb, data);
+	nl_close(&nl);
+	return rc;
 }
 
 int gen_do(uint8_t cmd, uint16_t attr_type, const char *attr_str, struct nl_error *err)
 {
-	return request(cmd, NLM_F_ACK, attr_type, attr_str, ack_cb, NULL, err);
+	struct smc_nl nl;
+	int rc;
+
+	if (gen_open(&nl, err) < 0)
+		return GEN_ERR_OPEN;
+	rc = transact(&nl, cmd, NLM_F_ACK, attr_type, attr_str, ack_cb, NULL);
+	nl_close(&nl);
+	return rc < 0 ? GEN_ERR_REQUEST : 0;
 }
 
 int gen_parse_dump(const void *buf, size_t len, uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err)

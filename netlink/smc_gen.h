@@ -17,6 +17,11 @@ typedef int (*gen_attr_cb)(const struct nlattr *attr, void *data, struct nl_erro
  * reply message. Returns 0 or -1 with err set. */
 int gen_dump(uint8_t cmd, gen_attr_cb cb, void *data, struct nl_error *err);
 
+/* Several requests on one socket, the family resolved once: gen_open(),
+ * then gen_dump_on() per dump (0 or -1 with nl->err set), then nl_close(). */
+int gen_open(struct smc_nl *nl, struct nl_error *err);
+int gen_dump_on(struct smc_nl *nl, uint8_t cmd, gen_attr_cb cb, void *data);
+
 /* The same over recorded replies of one dump (its datagrams concatenated):
  * the framing is checked to the last byte and the dump must end with its
  * NLMSG_DONE (or an error), so a cut recording is an error, not less data. */

@@ -187,8 +187,15 @@ int stats_parse_fback(const void *buf, size_t len, struct smc_stats *st, struct 
 
 int stats_get(struct smc_stats *st, struct nl_error *err)
 {
+	struct smc_nl nl;
+	int rc;
+
 	memset(st, 0, sizeof(*st));
-	if (gen_dump(SMC_NETLINK_GET_STATS, stats_cb, st, err) < 0)
+	if (gen_open(&nl, err) < 0)
 		return -1;
-	return gen_dump(SMC_NETLINK_GET_FBACK_STATS, fback_cb, st, err);
+	rc = gen_dump_on(&nl, SMC_NETLINK_GET_STATS, stats_cb, st);
+	if (rc == 0)
+		rc = gen_dump_on(&nl, SMC_NETLINK_GET_FBACK_STATS, fback_cb, st);
+	nl_close(&nl);
+	return rc;
 }

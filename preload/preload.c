@@ -177,57 +177,78 @@ static void note_no_smc(long err)
 	emit(&l);
 }
 
-static void set_buffer(int fd, int option, int bytes, struct line *l)
+/* SO_SNDBUF or SO_RCVBUF when asked for: 0, or the failure as -errno. */
+static long set_buffer(int fd, int option, int bytes)
 {
-	long rc;
+	if (!bytes)
+		return 0;
+	return sys_call(__NR_setsockopt, fd, SOL_SOCKET, option, (long)&bytes, sizeof(bytes));
+}
 
+static void put_buffer(struct line *l, const char *what, int bytes, long rc)
+{
 	if (!bytes)
 		return;
-	put_str(l, option == SO_SNDBUF ? ", SO_SNDBUF " : ", SO_RCVBUF ");
+	put_str(l, what);
 	put_int(l, bytes);
-	rc = sys_call(__NR_setsockopt, fd, SOL_SOCKET, option, (long)&bytes, sizeof(bytes));
 	if (rc < 0) {
 		put_str(l, " failed: ");
 		put_errno(l, -rc);
 	}
 }
 
+/* What socket() made of one TCP socket, for the SMC_DEBUG line. */
+struct made {
+	long fd, smc_err, sndbuf_rc, rcvbuf_rc;
+	int domain;
+	bool smc;
+};
+
+static void report(const struct made *m)
+{
+	struct line l;
+
+	line_start(&l);
+	put_str(&l, "fd ");
+	put_int(&l, m->fd);
+	put_str(&l, m->domain == AF_INET ? ": AF_INET" : ": AF_INET6");
+	put_str(&l, m->smc ? " stream socket is AF_SMC" : " stream socket is TCP");
+	if (m->smc_err) {
+		put_str(&l, " (AF_SMC failed: ");
+		put_errno(&l, m->smc_err);
+		put_str(&l, ")");
+	}
+	put_buffer(&l, ", SO_SNDBUF ", cfg.sndbuf, m->sndbuf_rc);
+	put_buffer(&l, ", SO_RCVBUF ", cfg.rcvbuf, m->rcvbuf_rc);
+	emit(&l);
+}
+
+/* The debug line is built only when SMC_DEBUG asks for it: a program that
+ * makes many sockets pays the two system calls and nothing else. */
 EXPORT int socket(int domain, int type, int protocol)
 {
 	bool tcp = is_tcp(domain, type, protocol);
-	long fd = -1, smc_err = 0;
-	bool smc = false;
-	struct line l;
+	struct made m = { .fd = -1, .domain = domain };
 
 	if (tcp && !__atomic_load_n(&smc_unavailable, __ATOMIC_RELAXED)) {
-		fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
-		smc = fd >= 0;
-		if (fd < 0 && means_no_smc(-fd))
-			note_no_smc(-fd);
-		else if (fd < 0)
-			smc_err = -fd;
+		m.fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
+		m.smc = m.fd >= 0;
+		if (m.fd < 0 && means_no_smc(-m.fd))
+			note_no_smc(-m.fd);
+		else if (m.fd < 0)
+			m.smc_err = -m.fd;
 	}
-	if (!smc)
-		fd = sys_call(__NR_socket, domain, type, protocol, 0, 0);
-	if (fd < 0) {
-		*__errno_location() = (int)-fd;
+	if (!m.smc)
+		m.fd = sys_call(__NR_socket, domain, type, protocol, 0, 0);
+	if (m.fd < 0) {
+		*__errno_location() = (int)-m.fd;
 		return -1;
 	}
 	if (!tcp)
-		return (int)fd;
-	line_start(&l);
-	put_str(&l, "fd ");
-	put_int(&l, fd);
-	put_str(&l, domain == AF_INET ? ": AF_INET" : ": AF_INET6");
-	put_str(&l, smc ? " stream socket is AF_SMC" : " stream socket is TCP");
-	if (smc_err) {
-		put_str(&l, " (AF_SMC failed: ");
-		put_errno(&l, smc_err);
-		put_str(&l, ")");
-	}
-	set_buffer((int)fd, SO_SNDBUF, cfg.sndbuf, &l);
-	set_buffer((int)fd, SO_RCVBUF, cfg.rcvbuf, &l);
+		return (int)m.fd;
+	m.sndbuf_rc = set_buffer((int)m.fd, SO_SNDBUF, cfg.sndbuf);
+	m.rcvbuf_rc = set_buffer((int)m.fd, SO_RCVBUF, cfg.rcvbuf);
 	if (cfg.debug)
-		emit(&l);
-	return (int)fd;
+		report(&m);
+	return (int)m.fd;
 }

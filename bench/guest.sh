@@ -1,0 +1,60 @@
+# The benchmarks inside a lab guest (busybox sh), run by bench/lab. Figures
+# go to fd 3 as "# NAME: VALUE" lines; "ok - ..." lines say a step ran.
+# Sizes: role "small" for a quick look, "full" for the published figures.
+. /lab/lib.sh
+load_smc
+if [ "$1" = small ]; then
+	calls="20 50" churn="2000 5000" scale="90:5 900:50"
+else
+	calls="100 1000" churn="20000 200000" scale="800:100 8000:1000"
+fi
+fig() { echo "# $1: $2" >&3; echo "# $1: $2"; }
+
+# smcr stats against /bin/true, both run by the same loop.
+for n in $calls; do
+	for cmd in "/bin/true" "smcr stats" "smcr -d stats json"; do
+		fig "loop $n $cmd" "$(loop "$n" $cmd)"
+	done
+done
+for cmd in "smcr stats" "smcr -d stats json"; do
+	strace -f -o /tmp/trace $cmd >/dev/null
+	fig "syscalls $cmd" "$(wc -l </tmp/trace) total, $(grep -c 'socket(AF_NETLINK' /tmp/trace) netlink socket, $(grep -c '^[0-9]* *sendto(' /tmp/trace) requests, $(grep -c '^[0-9]* *recvmsg(' /tmp/trace) reads"
+done
+ok "bench: smcr stats"
+
+# Preload overhead: TCP sockets turned into AF_SMC by the library against a
+# program making AF_SMC sockets itself, alternated three times (the median
+# of each), plain TCP once for scale.
+ns() { "$@" | awk '{ print $1 }'; }
+median() { tr ' ' '\n' | sort -n | sed -n 2p; }
+for n in $churn; do
+	fig "churn $n tcp" "$(ns sockets churn "$n" tcp) ns per socket"
+	direct= preload=
+	for _ in 1 2 3; do
+		direct="$direct $(ns sockets churn "$n" smc)"
+		preload="$preload $(ns smc run sockets churn "$n" tcp)"
+	done
+	fig "churn $n smc direct" "$(echo $direct | median) ns per socket (runs:$direct)"
+	fig "churn $n smc preload" "$(echo $preload | median) ns per socket (runs:$preload)"
+	fig "churn $n ratio" "$(awk -v p="$(echo $preload | median)" -v d="$(echo $direct | median)" 'BEGIN { printf "%.3f", p / d }')"
+done
+ok "bench: socket churn"
+
+# smcss -a over many SMC sockets held by a program under smc run.
+for pair in $scale; do
+	smc run sockets hold "${pair%:*}" "${pair#*:}" >/tmp/hold.out 2>&1 &
+	holder=$!
+	for _ in $(seq 600); do
+		grep -q ready /tmp/hold.out && break
+		kill -0 $holder 2>/dev/null || break
+		sleep 1
+	done
+	if grep -q ready /tmp/hold.out; then
+		fig "smcss $(cat /tmp/hold.out) sockets" "$(smcss -a | wc -l) lines; $(loop 5 smcss -a)"
+		ok "bench: smcss -a over $(cat /tmp/hold.out)"
+	else
+		nok "bench: smcss -a over $pair" "holder did not get ready: $(cat /tmp/hold.out)"
+	fi
+	kill $holder
+	wait $holder
+done
