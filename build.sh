@@ -12,6 +12,7 @@ die() { echo "build.sh: $*" >&2; exit 1; }
 
 BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc)
+TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 
 apt_updated=
 ensure_packages() {
