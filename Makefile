@@ -134,7 +134,41 @@ $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
 lab-progs: $(LAB_PROGS)
 .PHONY: lab-progs
 
-check: all san unit progs lab-progs
+# libFuzzer targets (tests/fuzz): every parser of kernel replies and the
+# SIZE, UEID and PNETID validators, built with clang against the same
+# sources; seeds from the recorded replies in tests/fixtures.
+# `make fuzz` runs each for FUZZ_SECONDS, `make fuzz-smoke` 2 seconds (tests/run).
+FUZZ_CC      ?= $(firstword $(shell command -v clang-14 clang 2>/dev/null))
+FUZZ         := $(O)/fuzz
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_SRC     := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ)/%)
+FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ)/obj/%.o)
+FUZZ_SECONDS ?= 60
+
+$(FUZZ)/obj/%.o: %.c $(wildcard */*.h)
+	@test -n "$(FUZZ_CC)" || { echo "error: clang not found (./build.sh test installs clang-14)" >&2; exit 1; }
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<
+
+$(FUZZ)/libsmc.a: $(FUZZ_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(FUZZ)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(FUZZ)/libsmc.a
+	$(FUZZ_CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer,address,undefined \
+	      -o $@ $< $(FUZZ)/libsmc.a -lmnl
+
+$(FUZZ)/seeds: tests/fuzz/seeds $(shell find tests/fixtures -type f)
+	tests/fuzz/seeds $@
+
+fuzz-build: $(FUZZ_BIN) $(FUZZ)/seeds
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) tests/fuzz/run
+fuzz-smoke: fuzz-build
+	tests/fuzz/run --smoke
+.PHONY: fuzz-build fuzz fuzz-smoke
+
+check: all san unit progs lab-progs fuzz-build
 	tests/run
 
 # Benchmarks (bench/run): timing runs and the lab, never part of `make check`.

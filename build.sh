@@ -16,6 +16,7 @@ TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-
 TEST_PKGS+=(prometheus)
 # The syscall budget (tests) and the benchmarks (make bench).
 TEST_PKGS+=(strace hyperfine time)
+TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 
 apt_updated=
 ensure_packages() {

@@ -12,6 +12,7 @@
 #include "netlink/nl.h"
 
 #define NL_BUF_SIZE 65536
+#define NL_MAX_ERRNO 4095	/* the kernel's MAX_ERRNO: the largest errno a reply carries */
 
 int nl_error_set(struct nl_error *err, int code, const char *fmt, ...)
 {
@@ -96,7 +97,10 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 		return nl_error_set(err, EBADMSG, "malformed netlink error message"), MNL_CB_ERROR;
 	if (e->error == 0)
 		return MNL_CB_STOP;
-	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+	if (e->error > 0 || e->error < -NL_MAX_ERRNO)	/* not an errno: -e->error may overflow */
+		return nl_error_set(err, EBADMSG, "malformed netlink error message: error %d", e->error), MNL_CB_ERROR;
+	/* The echoed request, unless capped: its length must cover its header. */
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED) && e->msg.nlmsg_len >= sizeof(e->msg))
 		hdrlen += e->msg.nlmsg_len - sizeof(e->msg);
 	if ((nlh->nlmsg_flags & NLM_F_ACK_TLVS) && hdrlen <= mnl_nlmsg_get_payload_len(nlh))
 		mnl_attr_for_each(attr, nlh, hdrlen)
@@ -140,7 +144,7 @@ static int done_ctl_cb(const struct nlmsghdr *nlh, void *data)
 
 	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(status))
 		memcpy(&status, mnl_nlmsg_get_payload(nlh), sizeof(status));
-	if (status < -4095)	/* not an errno: a corrupted reply */
+	if (status < -NL_MAX_ERRNO)	/* not an errno: a corrupted reply */
 		return nl_error_set(err, EBADMSG, "malformed end of dump: status %d", status), MNL_CB_ERROR;
 	if (status < 0)
 		return nl_error_set(err, -status, "the dump failed: %s", strerror(-status)), MNL_CB_ERROR;
@@ -199,18 +203,29 @@ int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *dat
 	return rc < 0 ? -1 : 0;
 }
 
-/* libmnl stops quietly before a message cut short; a recorded reply must
- * consist of whole messages. */
+/* A recorded reply must consist of whole messages: libmnl stops quietly
+ * before a message cut short. Nor can libmnl's walk be trusted with a
+ * corrupted length: mnl_nlmsg_ok() compares nlmsg_len as an int, so one
+ * above INT_MAX passes and mnl_nlmsg_next() leaves the buffer (or, when its
+ * alignment wraps to 0, never moves). The lengths are checked here first. */
 static int check_framing(const void *buf, size_t len, struct nl_error *err)
 {
-	const struct nlmsghdr *nlh = buf;
-	int left = (int)len;
+	const unsigned char *p = buf;
+	size_t left = len;
 
-	while (mnl_nlmsg_ok(nlh, left))
-		nlh = mnl_nlmsg_next(nlh, &left);
-	if (left > 0)
-		return nl_error_set(err, EBADMSG, "netlink reply truncated: %d stray bytes after the last message", left);
-	return 0;
+	while (left >= sizeof(struct nlmsghdr)) {
+		const struct nlmsghdr *nlh = (const struct nlmsghdr *)p;
+		size_t step = MNL_ALIGN((size_t)nlh->nlmsg_len);
+
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > left)
+			return nl_error_set(err, EBADMSG, "malformed netlink reply: the message at byte %zu "
+					    "claims %u bytes, %zu are left", len - left, nlh->nlmsg_len, left);
+		if (step >= left)
+			return 0;
+		p += step;
+		left -= step;
+	}
+	return nl_error_set(err, EBADMSG, "netlink reply truncated: %zu stray bytes after the last message", left);
 }
 
 int nl_parse_buffer(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err)

@@ -1,0 +1,7 @@
+/* SMC_NETLINK_GET_DEV_SMCR replies (RoCE devices). */
+#include "tests/fuzz/objects.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_devs(data, size, 0);
+}

@@ -1,0 +1,7 @@
+/* SMC_NETLINK_GET_FBACK_STATS replies. */
+#include "tests/fuzz/stats.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_stats(stats_parse_fback, data, size);
+}

@@ -1,0 +1,7 @@
+/* SMC_NETLINK_GET_LGR_SMCD replies (SMC-D link groups). */
+#include "tests/fuzz/objects.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_lgrs(data, size, 1, 0);
+}

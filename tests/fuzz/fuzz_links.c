@@ -1,0 +1,7 @@
+/* SMC_NETLINK_GET_LINK_SMCR replies (link groups, each followed by its links). */
+#include "tests/fuzz/objects.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	return fuzz_lgrs(data, size, 0, 1);
+}
