@@ -11,7 +11,7 @@ O=${O:-build}
 die() { echo "build.sh: $*" >&2; exit 1; }
 
 BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
-TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc)
+TEST_PKGS=(python3 curl musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc)
 
 apt_updated=
 ensure_packages() {
