@@ -147,7 +147,10 @@ expect_ok "smcr -ad stats: both reasons" '^     NOSMCDEV +2$' smcr -ad stats
 # one leave the initial one's counters as they were.
 unshare -n sleep 600 &
 ns=$!
-sleep 0.2
+for _ in $(seq 100); do
+	[ "$(readlink /proc/$ns/ns/net)" != "$(readlink /proc/self/ns/net)" ] && break
+	sleep 0.1
+done
 inns() { nsenter -t $ns -n "$@"; }
 inns ip link set lo up
 run smcr -a -d stats
@@ -199,6 +202,15 @@ dump_loop() {
 	done
 }
 
+# unload MODULE: rmmod, retried while a dump in flight holds the module.
+unload() {
+	for _ in $(seq 20); do
+		rmmod "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	rmmod "$1"
+}
+
 # unload_during NAME MODULE PATTERN CMD...: run CMD in a loop, unload MODULE
 # after its fifth call: every call succeeds with output or fails with
 # status 1, no output and one stderr line; the last says PATTERN.
@@ -211,7 +223,7 @@ unload_during() {
 		[ "$(wc -l </tmp/loop.log)" -ge 5 ] && break
 		sleep 0.1
 	done
-	check "rmmod $module during a dump loop" rmmod "$module"
+	check "rmmod $module during a dump loop" unload "$module"
 	wait $loop
 	echo "# $* while unloading $module:"
 	sort /tmp/loop.log | uniq -c
