@@ -1,6 +1,9 @@
 /* A plain TCP test program with no knowledge of SMC:
  *   xfer server PORT            serve one client, then exit
  *   xfer client HOST PORT MIB   send MIB MiB, receive as much back
+ *   xfer client HOST PORT MIB hold
+ *                               the same, then say "holding" and keep the
+ *                               connection open until stdin ends
  * The client sends an 8-byte length, then that many bytes of a pattern; the
  * server checks every byte, then sends the same amount of a second pattern,
  * which the client checks. Both print the byte counts and a checksum and
@@ -8,6 +11,7 @@
 #include <arpa/inet.h>
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -163,6 +167,17 @@ static uint16_t parse_port(const char *s)
 	return (uint16_t)port;
 }
 
+/* Read FD until its end. */
+static void drain(int fd)
+{
+	char buf[256];
+	ssize_t n;
+
+	do
+		n = read(fd, buf, sizeof(buf));
+	while (n > 0 || (n < 0 && errno == EINTR));
+}
+
 static int serve(uint16_t port)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons(port) };
@@ -190,11 +205,13 @@ static int serve(uint16_t port)
 		total = total << 8 | len[i];
 	in_sum = recv_stream(fd, total, TO_SERVER);
 	out_sum = send_stream(fd, total, TO_CLIENT);
-	close(fd);
-	close(lfd);
 	printf("xfer server: received %llu bytes (checksum %016llx ok), sent %llu bytes (checksum %016llx)\n",
 	       (unsigned long long)total, (unsigned long long)in_sum,
 	       (unsigned long long)total, (unsigned long long)out_sum);
+	fflush(stdout);
+	drain(fd); /* the client closes first: a holding client keeps both ends open */
+	close(fd);
+	close(lfd);
 	return 0;
 }
 
@@ -221,7 +238,7 @@ static int connect_retrying(const char *host, uint16_t port)
 	}
 }
 
-static int client(const char *host, uint16_t port, const char *mib)
+static int client(const char *host, uint16_t port, const char *mib, bool holding)
 {
 	char *end;
 	unsigned long n = strtoul(mib, &end, 10);
@@ -240,6 +257,11 @@ static int client(const char *host, uint16_t port, const char *mib)
 	send_all(fd, len, sizeof(len));
 	out_sum = send_stream(fd, total, TO_SERVER);
 	in_sum = recv_stream(fd, total, TO_CLIENT);
+	if (holding) {
+		printf("xfer client: holding the connection until stdin ends\n");
+		fflush(stdout);
+		drain(0);
+	}
 	close(fd);
 	printf("xfer client: sent %llu bytes (checksum %016llx), received %llu bytes (checksum %016llx ok)\n",
 	       (unsigned long long)total, (unsigned long long)out_sum,
@@ -253,8 +275,8 @@ int main(int argc, char **argv)
 	alarm(TIME_LIMIT);
 	if (argc == 3 && strcmp(argv[1], "server") == 0)
 		return serve(parse_port(argv[2]));
-	if (argc == 5 && strcmp(argv[1], "client") == 0)
-		return client(argv[2], parse_port(argv[3]), argv[4]);
-	fprintf(stderr, "usage: xfer server PORT | xfer client HOST PORT MIB\n");
+	if ((argc == 5 || (argc == 6 && strcmp(argv[5], "hold") == 0)) && strcmp(argv[1], "client") == 0)
+		return client(argv[2], parse_port(argv[3]), argv[4], argc == 6);
+	fprintf(stderr, "usage: xfer server PORT | xfer client HOST PORT MIB [hold]\n");
 	return 1;
 }

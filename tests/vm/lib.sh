@@ -93,6 +93,7 @@ lab_initramfs() {
 	depmod -b "$root" "$KVER" || lab_die "depmod in the initramfs failed"
 	cp "$LAB_TOP/tests/vm/guest/init" "$root/init"
 	cp "$LAB_TOP"/tests/vm/guest/*.sh "$root/lab/"
+	cp -r "$LAB_TOP/tests/golden" "$root/lab/golden"
 	chmod +x "$root/init"
 	(cd "$root" && find . | cpio -o -H newc --quiet) >"$out" || lab_die "cpio failed"
 	rm -rf "$root"
@@ -101,7 +102,8 @@ lab_initramfs() {
 # lab_boot DIR SECONDS SCENARIO ROLE [QEMU ARGS...]: boot one guest running
 # /lab/SCENARIO.sh ROLE. The kernel's console goes to DIR/console.log, the
 # scenario's result lines to DIR/results.log, files it writes to /out to
-# DIR/out. Returns qemu's status (124: killed at the time limit).
+# DIR/out; the host's / is shared read-only (tag "host") for its programs.
+# Returns qemu's status (124: killed at the time limit).
 lab_boot() {
 	local dir=$1 secs=$2 scenario=$3 role=$4
 	shift 4
@@ -112,6 +114,7 @@ lab_boot() {
 		-append "console=ttyS0 panic=-1 quiet scenario=$scenario role=$role" \
 		-serial "file:$dir/console.log" -serial "file:$dir/results.log" \
 		-virtfs "local,path=$dir/out,mount_tag=out,security_model=none" \
+		-virtfs "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap" \
 		"$@" >"$dir/qemu.log" 2>&1
 }
 
@@ -125,9 +128,9 @@ lab_results() {
 		why="guest killed at its time limit"
 	elif ((rc != 0)); then
 		why="qemu exited with status $rc: $(tail -n 3 "$dir/qemu.log" | tr '\n' ' ')"
-	elif ! tr -d '\r' <"$dir/results.log" | grep -q '^LAB-END$'; then
+	elif ! grep -q '^LAB-END' "$dir/results.log"; then
 		why="guest ended without its end marker"
-	elif ! tr -d '\r' <"$dir/results.log" | grep -q '^ok - '; then
+	elif ! grep -q '^ok - ' "$dir/results.log"; then
 		why="guest reported no result"
 	fi
 	[[ -z $why ]] && return 0

@@ -6,13 +6,14 @@ mkdir -p "$T"
 ok() { echo "ok - $1" >&3; }
 nok() { echo "not ok - $1: $2" >&3; echo "FAILED: $1: $2"; }
 
-# run CMD...: sets OUT, ERR, RC; the command and its output go to the console.
+# run CMD...: sets OUT, ERR, RC; the command, its output and the guest's
+# uptime go to the console.
 run() {
 	"$@" >"$T/out" 2>"$T/err" </dev/null
 	RC=$?
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
-	echo "# $* -> $RC"
+	echo "# [$(cut -d' ' -f1 /proc/uptime)] $* -> $RC"
 	cat "$T/out" "$T/err"
 }
 
@@ -84,4 +85,97 @@ smcr_host() {
 	client) check "softroce on eth0" softroce 198.18.0.2 ;;
 	esac
 	expect_ok "smcr ueid add" '' smcr ueid add SMC-LAB-UEID
+}
+
+# same_as NAME FILE CMD...: status 0, nothing on stderr, stdout exactly the
+# golden FILE (under /lab/golden, cut from smc-tools' real output).
+same_as() {
+	name=$1 golden=$2
+	shift 2
+	run "$@"
+	if [ "$RC" -ne 0 ] || [ -n "$ERR" ]; then nok "$name" "exit status $RC, stderr: $ERR"
+	elif cmp -s "$T/out" "/lab/golden/$golden"; then ok "$name"
+	else nok "$name" "differs from $golden: $(diff "/lab/golden/$golden" "$T/out" | tail -n +3 | tr '\n' '|')"; fi
+}
+
+# wait_for FILE REGEX: wait (up to 120 s) for a line of FILE to match.
+wait_for() {
+	for _ in $(seq 600); do
+		grep -Eq -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# field REGEX N: field N of the first line of the last run's stdout that
+# matches REGEX, 0 if none; json_num KEY: the number KEY has in that stdout.
+field() {
+	awk -v re="$1" -v n="$2" '$0 ~ re { print $n + 0; f = 1; exit } END { if (!f) print 0 }' "$T/out"
+}
+json_num() {
+	v=$(grep -o "\"$1\":[0-9]*" "$T/out" | head -n 1 | cut -d: -f2)
+	echo "${v:-0}"
+}
+
+# at_least NAME VALUE MIN: ok if VALUE >= MIN.
+at_least() {
+	[ "${2:-0}" -ge "$3" ] && ok "$1" || nok "$1" "${2:-nothing}, want at least $3"
+}
+
+# json_keep NAME CMD...: expect_ok with a JSON document on stdout, kept for
+# json_check to parse.
+JSON=/tmp/json
+json_keep() {
+	name=$1
+	shift
+	expect_ok "$name" '^[[{]' "$@"
+	mkdir -p "$JSON"
+	n=$(($(cat "$JSON/index" 2>/dev/null | wc -l) + 1))
+	cp "$T/out" "$JSON/$n.json"
+	printf '%s\t%s\n' "$n" "$name" >>"$JSON/index"
+}
+
+# host_root: the host's / (shared read-only over 9p) at /host, with a fresh
+# /proc, /dev and a writable /tmp holding our smc, for running the host's
+# dynamically linked programs with chroot.
+host_root() {
+	grep -q ' /host/tmp ' /proc/mounts && return 0
+	mkdir -p /host &&
+		mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144,cache=loose host /host &&
+		mount -t proc proc /host/proc && mount -t devtmpfs devtmpfs /host/dev &&
+		mount -t tmpfs tmpfs /host/tmp && cp /bin/smc /host/tmp/smc
+}
+
+# json_check: every document json_keep kept, parsed by the host's python3.
+json_check() {
+	host_root || { nok "json: every document parsed" "no host root for python3"; return; }
+	rm -rf /host/tmp/json && cp -r "$JSON" /host/tmp/json
+	chroot /host /usr/bin/python3 -c '
+import json, sys
+for line in open("/tmp/json/index"):
+    n, name = line.rstrip("\n").split("\t", 1)
+    try:
+        json.load(open("/tmp/json/%s.json" % n))
+        print("ok\t" + name)
+    except ValueError as e:
+        print("bad\t%s\t%s" % (name, e))
+' >"$T/json" 2>&1
+	[ "$(grep -c '^ok' "$T/json")" -eq "$(wc -l <"$JSON/index")" ] ||
+		nok "json: every document parsed" "$(tr '\n' '|' <"$T/json")"
+	while IFS="	" read -r verdict name why; do
+		[ "$verdict" = ok ] && ok "valid JSON: $name" || nok "valid JSON: $name" "$why"
+	done <"$T/json"
+}
+
+# tell HOST PORT [TEXT]: send TEXT (or nothing) to a listening nc on HOST,
+# retrying for up to 120 s; hear PORT: wait for one such message, print it.
+tell() {
+	for _ in $(seq 600); do
+		echo "${3:-}" | nc "$1" "$2" 2>/dev/null && return 0
+		sleep 0.2
+	done
+	return 1
+}
+hear() {
+	timeout 120 nc -l -p "$1" </dev/null
 }
