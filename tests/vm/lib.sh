@@ -103,15 +103,17 @@ lab_initramfs() {
 # /lab/SCENARIO.sh ROLE. The kernel's console goes to DIR/console.log, the
 # scenario's result lines to DIR/results.log, files it writes to /out to
 # DIR/out; the host's / is shared read-only (tag "host") for its programs.
-# Returns qemu's status (124: killed at the time limit).
+# Returns qemu's status (124: killed at the time limit). The kernel and
+# initramfs are LAB_BOOT_KERNEL and LAB_BOOT_INITRD (default: Debian's and
+# the lab's); LAB_BOOT_APPEND adds to the kernel's command line.
 lab_boot() {
 	local dir=$1 secs=$2 scenario=$3 role=$4
 	shift 4
 	mkdir -p "$dir/out"
 	timeout -k 5 "$secs" qemu-system-x86_64 -accel tcg -cpu max -smp 1 -m 1024 \
 		-nodefaults -no-reboot -display none -monitor none \
-		-kernel "$VMLINUZ" -initrd "$LAB_INITRD" \
-		-append "console=ttyS0 panic=-1 quiet scenario=$scenario role=$role" \
+		-kernel "${LAB_BOOT_KERNEL:-$VMLINUZ}" -initrd "${LAB_BOOT_INITRD:-$LAB_INITRD}" \
+		-append "console=ttyS0 panic=-1 quiet scenario=$scenario role=$role ${LAB_BOOT_APPEND:-}" \
 		-serial "file:$dir/console.log" -serial "file:$dir/results.log" \
 		-virtfs "local,path=$dir/out,mount_tag=out,security_model=none" \
 		-virtfs "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap" \
