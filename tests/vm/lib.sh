@@ -69,6 +69,7 @@ copy_program() {
 lab_initramfs() {
 	local out=$1 root m path rel
 	root=$(mktemp -d)
+	chmod 755 "$root"
 	mkdir -p "$root"/{bin,sbin,etc,proc,sys,dev,tmp,run,out,lab}
 	cp /bin/busybox "$root/bin/busybox"
 	file "$root/bin/busybox" | grep -q 'statically linked' || lab_die "/bin/busybox is not static (install busybox-static)"

@@ -178,7 +178,6 @@ kill $ns
 
 # Faults: an unprivileged user is refused with one line.
 echo 'nobody:x:65534:65534:nobody:/tmp:/bin/sh' >>/etc/passwd
-chmod 755 /
 nobody() { su -s /bin/sh -c "$*" nobody; }
 expect_fail "unprivileged smcr ueid add: not permitted" 'CAP_NET_ADMIN' nobody smcr ueid add SMC-NOPE
 expect_ok "the refused UEID is not set" '' smcr ueid show
