@@ -224,7 +224,7 @@ static void report(const struct made *m)
 }
 
 /* The debug line is built only when SMC_DEBUG asks for it: a program that
- * makes many sockets pays the two system calls and nothing else. */
+ * makes many sockets pays its system calls and nothing else. */
 EXPORT int socket(int domain, int type, int protocol)
 {
 	bool tcp = is_tcp(domain, type, protocol);
