@@ -65,8 +65,12 @@ void nl_close(struct smc_nl *nl)
 
 struct nlmsghdr *nl_request(struct smc_nl *nl, uint16_t type, uint16_t flags)
 {
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(nl->buf);
+	struct nlmsghdr *nlh;
 
+	/* libmnl (1.0.4 at least) leaves an attribute's alignment padding as it
+	 * finds it: without this the kernel would be sent uninitialised bytes. */
+	memset(nl->buf, 0, nl->buf_size);
+	nlh = mnl_nlmsg_put_header(nl->buf);
 	nlh->nlmsg_type = type;
 	nlh->nlmsg_flags = NLM_F_REQUEST | flags;
 	nlh->nlmsg_seq = ++nl->seq;
