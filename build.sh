@@ -17,6 +17,8 @@ TEST_PKGS+=(prometheus)
 # The syscall budget (tests) and the benchmarks (make bench).
 TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
+# To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).
+TEST_PKGS+=(flex bison bc libelf-dev libssl-dev)
 
 apt_updated=
 ensure_packages() {
