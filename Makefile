@@ -112,6 +112,12 @@ $(O)/progs/libmarker.so: tests/progs/marker.c
 	@mkdir -p $(@D)
 	$(CC) -shared -nostdlib -fPIC -o $@ $<
 
+# Many threads' sockets at once under the preload library (tests/cli/preload_storm.sh).
+PROGS += $(O)/progs/sockstorm-glibc
+$(O)/progs/sockstorm-glibc: tests/progs/sockstorm.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
 progs: $(PROGS)

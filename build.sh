@@ -12,6 +12,8 @@ die() { echo "build.sh: $*" >&2; exit 1; }
 
 BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc)
+# strace counts the preload library's AF_SMC attempts (tests/cli/preload_storm.sh).
+TEST_PKGS+=(strace)
 
 apt_updated=
 ensure_packages() {
