@@ -244,7 +244,8 @@ static void fault_file(struct fault_step *st, const char *path, bool intr)
 		size = ftell(f);
 	if (f && size > 0 && fseek(f, 0, SEEK_SET) == 0 && (size_t)size > sizeof(st->data))
 		st->big = malloc((size_t)size);
-	if (size <= 0 || !fread(st->big ? st->big : st->data, (size_t)size, 1, f)) {
+	if (size <= 0 || ((size_t)size > sizeof(st->data) && !st->big) ||
+	    !fread(st->big ? st->big : st->data, (size_t)size, 1, f)) {
 		st->read_errno = EPIPE;
 	} else {
 		st->len = (size_t)size;
