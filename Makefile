@@ -26,6 +26,8 @@ PRELOAD_SRC := preload/preload.c $(FREE_SRC)
 # Sanitizer build: dynamic, ASan+UBSan, used by the unit and CLI tests.
 SAN       := $(O)/san
 SANFLAGS  := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# The sanitizer build carries the netlink fault seam (SMC_NL_FAULT in netlink/nl.c).
+SANFLAGS  += -DSMC_FAULT_INJECTION
 SAN_OBJ   := $(LIB_SRC:%.c=$(SAN)/obj/%.o)
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
@@ -109,6 +111,12 @@ $(O)/progs/sockcheck-musl: tests/progs/sockcheck.c
 $(O)/progs/libmarker.so: tests/progs/marker.c
 	@mkdir -p $(@D)
 	$(CC) -shared -nostdlib -fPIC -o $@ $<
+
+# Many threads' sockets at once under the preload library (tests/cli/preload_storm.sh).
+PROGS += $(O)/progs/sockstorm-glibc
+$(O)/progs/sockstorm-glibc: tests/progs/sockstorm.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
 
 san: $(SAN)/smc
 unit: $(UNIT_BIN)

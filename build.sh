@@ -14,7 +14,7 @@ BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc man-db curl)
 # promtool validates `stats prometheus` output
 TEST_PKGS+=(prometheus)
-# The syscall budget (tests) and the benchmarks (make bench).
+# strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 # To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).

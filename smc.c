@@ -67,6 +67,9 @@ int main(int argc, char **argv)
 		return run_applet(a, argc, argv);
 	if (argc < 2)
 		return fail("missing applet, try \"smc --help\"");
+	if (argc > 2 && (is_option(argv[1], "-h", "help") || is_option(argv[1], "-v", "version") ||
+			 is_option(argv[1], NULL, "list")))
+		return fail("extra argument \"%s\" after %s", argv[2], argv[1]);
 	if (is_option(argv[1], "-h", "help"))
 		return usage();
 	if (is_option(argv[1], "-v", "version"))

@@ -6,16 +6,29 @@
 
 const char *applet_name = "smc";
 
+/* The message stays one line whatever the arguments hold: control bytes
+ * are shown as \xNN, and a message past the buffer ends in "...". */
 int fail(const char *fmt, ...)
 {
+	char text[1024], line[4 * sizeof(text)];
+	size_t n = 0;
 	va_list ap;
+	int len;
 
 	fflush(stdout);
-	fprintf(stderr, "%s: ", applet_name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	len = vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (len >= (int)sizeof(text))
+		memcpy(text + sizeof(text) - 4, "...", 4);
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if (*c < ' ' || *c == 0x7f)
+			n += (size_t)sprintf(line + n, "\\x%02x", *c);
+		else
+			line[n++] = (char)*c;
+	}
+	line[n] = '\0';
+	fprintf(stderr, "%s: %s\n", applet_name, line);
 	return 1;
 }
 

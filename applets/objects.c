@@ -1,5 +1,6 @@
 #include <ctype.h>
 #include <string.h>
+#include <rdma/ib_user_verbs.h>
 
 #include "applets/applet.h"
 #include "applets/json.h"
@@ -12,6 +13,12 @@ static int word_index(const char *arg, const char *const *words)
 	while (words[n])
 		n++;
 	return match_keyword(arg, words, n);
+}
+
+/* A device name the kernel could hold in a buffer of SIZE bytes. */
+static bool filter_name_ok(const char *name, size_t size)
+{
+	return name[0] && strnlen(name, size) < size;
 }
 
 bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct obj_args *args, int *status)
@@ -36,6 +43,9 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 		i++;
 		if (k > 0 && i == argc)
 			return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", argv[i - 1]), true;
+		if (k > 0 && !filter_name_ok(argv[i], k == 1 ? IFNAMSIZ : IB_DEVICE_NAME_MAX))
+			return fail("%s: %s name \"%.40s%s\" is empty or too long", argv[0], argv[i - 1], argv[i],
+				    strlen(argv[i]) > 40 ? "..." : ""), true;
 		if (k == 1)
 			args->filter.netdev = argv[i++];
 		else if (k == 2)

@@ -41,14 +41,25 @@ static int parse_port(const char *arg, struct pnet_opts *o)
 	return 0;
 }
 
+static int set_once(const char **slot, const char *value, char opt)
+{
+	if (*slot)
+		return fail("-%c given twice (\"%s\" and \"%s\"), an entry has one", opt, *slot, value);
+	*slot = value;
+	return 0;
+}
+
 static int parse_option(int c, struct pnet_opts *o, char **argv)
 {
 	switch (c) {
 	case 'a': case 'd': case 's': case 'f':
 		return set_cmd(o, (char)c);
-	case 'I': o->ethname = optarg; return 0;
-	case 'D': o->ibname = optarg; return 0;
-	case 'P': return parse_port(optarg, o);
+	case 'I': return set_once(&o->ethname, optarg, 'I');
+	case 'D': return set_once(&o->ibname, optarg, 'D');
+	case 'P':
+		if (o->ibport)
+			return fail("-P given twice (%u and \"%s\"), an entry has one port", o->ibport, optarg);
+		return parse_port(optarg, o);
 	case 'j': o->json = true; return 0;
 	case ':':
 		return fail("option \"%s\" needs a value", argv[optind - 1]);

@@ -1,5 +1,5 @@
-/* smcss: list SMC sockets, in smc-tools' columns or as JSON. Each socket
- * is printed as its record arrives from the kernel. */
+/* smcss: list SMC sockets, in smc-tools' columns or as JSON, once the
+ * kernel's dump is complete (netlink/nl.c reads it whole). */
 #include <arpa/inet.h>
 #include <getopt.h>
 #include <inttypes.h>

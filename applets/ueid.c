@@ -78,5 +78,7 @@ int obj_ueid(const struct tech_opts *opts, int argc, char **argv)
 	default:
 		return show(opts);
 	}
+	if (rc < 0 && argc == 3)
+		return fail("ueid %s \"%.40s%s\": %s", commands[cmd], argv[2], strlen(argv[2]) > 40 ? "..." : "", err.text);
 	return rc < 0 ? fail("%s", err.text) : 0;
 }

@@ -1,6 +1,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +13,9 @@
 
 #include "netlink/nl.h"
 
-#define NL_BUF_SIZE 65536
+#define NL_BUF_SIZE 65536		/* a request, and the first reply buffer */
+#define NL_REPLY_MAX (64 << 20)		/* a reply past this is refused, not grown */
+#define NL_DUMP_TRIES 3			/* asks for a dump the kernel keeps interrupting */
 #define NL_MAX_ERRNO 4095	/* the kernel's MAX_ERRNO: the largest errno a reply carries */
 
 int nl_error_set(struct nl_error *err, int code, const char *fmt, ...)
@@ -33,8 +37,12 @@ int nl_open(struct smc_nl *nl, int protocol, struct nl_error *err)
 	nl->err = err;
 	nl->buf_size = NL_BUF_SIZE;
 	nl->buf = malloc(nl->buf_size);
-	if (!nl->buf)
+	nl->reply_size = NL_BUF_SIZE;
+	nl->reply = malloc(nl->reply_size);
+	if (!nl->buf || !nl->reply) {
+		nl_close(nl);
 		return nl_error_set(err, ENOMEM, "out of memory");
+	}
 	nl->sock = mnl_socket_open(protocol);
 	if (!nl->sock) {
 		nl_error_set(err, errno, "cannot open netlink socket: %s", strerror(errno));
@@ -59,8 +67,10 @@ void nl_close(struct smc_nl *nl)
 	if (nl->sock)
 		mnl_socket_close(nl->sock);
 	free(nl->buf);
+	free(nl->reply);
 	nl->sock = NULL;
 	nl->buf = NULL;
+	nl->reply = NULL;
 }
 
 struct nlmsghdr *nl_request(struct smc_nl *nl, uint16_t type, uint16_t flags)
@@ -188,25 +198,6 @@ static void record_reply(const void *buf, size_t len)
 	close(fd);
 }
 
-int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data)
-{
-	struct run_ctx ctx = { cb, data, nl->err };
-	uint32_t seq = req->nlmsg_seq;
-	ssize_t n;
-	int rc;
-
-	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
-		return nl_error_set(nl->err, errno, "cannot send netlink request: %s", strerror(errno));
-	do {
-		n = mnl_socket_recvfrom(nl->sock, nl->buf, nl->buf_size);
-		if (n < 0)
-			return nl_error_set(nl->err, errno, "cannot read netlink reply: %s", strerror(errno));
-		record_reply(nl->buf, (size_t)n);
-		rc = run_messages(nl->buf, (size_t)n, seq, nl->portid, &ctx);
-	} while (rc > 0);
-	return rc < 0 ? -1 : 0;
-}
-
 /* A recorded reply must consist of whole messages: libmnl stops quietly
  * before a message cut short. Nor can libmnl's walk be trusted with a
  * corrupted length: mnl_nlmsg_ok() compares nlmsg_len as an int, so one
@@ -230,6 +221,242 @@ static int check_framing(const void *buf, size_t len, struct nl_error *err)
 		left -= step;
 	}
 	return nl_error_set(err, EBADMSG, "netlink reply truncated: %zu stray bytes after the last message", left);
+}
+
+#ifdef SMC_FAULT_INJECTION
+/* Test seam (sanitizer and test builds only): SMC_NL_FAULT is a comma
+ * separated script, one step per datagram read, replacing the kernel:
+ *   FILE        the recorded datagram in FILE (sequence and port set to 0)
+ *   intr:FILE   the same with NLM_F_DUMP_INTR on every message
+ *   family      a generic netlink family lookup answered (id 0x7ff0)
+ *   nlerr:NAME  an NLMSG_ERROR carrying errno NAME
+ *   NAME        the read itself fails with errno NAME
+ * NAME is EPERM, ENOENT, EINTR or ENOBUFS. Past the script reads fail
+ * with EPIPE. */
+struct fault_step {
+	char data[NL_BUF_SIZE];
+	char *big;		/* a FILE larger than data */
+	size_t len;
+	int read_errno;
+};
+
+static int fault_errno(const char *name)
+{
+	static const struct { const char *name; int code; } names[] = {
+		{ "EPERM", EPERM }, { "ENOENT", ENOENT }, { "EINTR", EINTR }, { "ENOBUFS", ENOBUFS },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(name, names[i].name) == 0)
+			return names[i].code;
+	return EPIPE;
+}
+
+static void fault_file(struct fault_step *st, const char *path, bool intr)
+{
+	FILE *f = fopen(path, "rb");
+	long size = -1;
+	struct nlmsghdr *nlh;
+	int left;
+
+	if (f && fseek(f, 0, SEEK_END) == 0)
+		size = ftell(f);
+	if (f && size > 0 && fseek(f, 0, SEEK_SET) == 0 && (size_t)size > sizeof(st->data))
+		st->big = malloc((size_t)size);
+	if (size <= 0 || ((size_t)size > sizeof(st->data) && !st->big) ||
+	    !fread(st->big ? st->big : st->data, (size_t)size, 1, f)) {
+		st->read_errno = EPIPE;
+	} else {
+		st->len = (size_t)size;
+		nlh = (struct nlmsghdr *)(st->big ? st->big : st->data);
+		for (left = (int)size; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+			nlh->nlmsg_seq = nlh->nlmsg_pid = 0;
+			nlh->nlmsg_flags |= intr ? NLM_F_DUMP_INTR : 0;
+		}
+	}
+	if (f)
+		fclose(f);
+}
+
+static void fault_ack(struct fault_step *st, int code)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(st->data + st->len);
+	struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = NLM_F_CAPPED;
+	e->error = -code;
+	e->msg.nlmsg_len = sizeof(e->msg);
+	st->len += nlh->nlmsg_len;
+}
+
+static void fault_load(struct fault_step *st, const char *step)
+{
+	bool intr = strncmp(step, "intr:", 5) == 0;
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *genl;
+
+	free(st->big);
+	st->big = NULL;
+	st->len = 0;
+	st->read_errno = 0;
+	if (strcmp(step, "family") == 0) {
+		nlh = mnl_nlmsg_put_header(st->data);
+		nlh->nlmsg_type = GENL_ID_CTRL;
+		genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+		genl->cmd = CTRL_CMD_NEWFAMILY;
+		mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x7ff0);
+		st->len = nlh->nlmsg_len;
+		fault_ack(st, 0);
+	} else if (strncmp(step, "nlerr:", 6) == 0) {
+		fault_ack(st, fault_errno(step + 6));
+	} else if (step[0] == 'E') {
+		st->read_errno = fault_errno(step);
+	} else {
+		fault_file(st, step + (intr ? 5 : 0), intr);
+	}
+}
+
+/* recv() on the script: MSG_PEEK leaves the step for the next read. */
+static ssize_t fault_recv(const char *script, void *buf, size_t len, int flags)
+{
+	static struct fault_step st;
+	static size_t at;
+	static bool loaded;
+	char step[4096];
+	size_t n = strcspn(script + at, ",");
+
+	if (!loaded) {
+		if (script[at] == '\0' || n >= sizeof(step)) {
+			errno = EPIPE;
+			return -1;
+		}
+		snprintf(step, sizeof(step), "%.*s", (int)n, script + at);
+		at += n + (script[at + n] == ',');
+		fault_load(&st, step);
+		loaded = true;
+	}
+	if (st.read_errno) {
+		loaded = false;
+		errno = st.read_errno;
+		return -1;
+	}
+	memcpy(buf, st.big ? st.big : st.data, len < st.len ? len : st.len);
+	loaded = (flags & MSG_PEEK) != 0;
+	return (flags & MSG_TRUNC) || st.len <= len ? (ssize_t)st.len : (ssize_t)len;
+}
+#endif
+
+static int family_gone(struct smc_nl *nl);
+
+static ssize_t nl_recv(struct smc_nl *nl, void *buf, size_t len, int flags)
+{
+#ifdef SMC_FAULT_INJECTION
+	const char *script = getenv("SMC_NL_FAULT");
+
+	if (script)
+		return fault_recv(script, buf, len, flags);
+#endif
+	return recv(mnl_socket_get_fd(nl->sock), buf, len, flags);
+}
+
+static int recv_error(struct smc_nl *nl)
+{
+	if (errno == ENOBUFS)
+		return nl_error_set(nl->err, ENOBUFS, "netlink replies were lost: the socket's receive queue "
+				    "overflowed (ENOBUFS), try again");
+	return nl_error_set(nl->err, errno, "cannot read netlink reply: %s", strerror(errno));
+}
+
+static int grow_reply(struct smc_nl *nl, size_t need)
+{
+	size_t size = nl->reply_size;
+	char *grown;
+
+	while (size < need && size <= NL_REPLY_MAX / 2)
+		size *= 2;
+	if (size < need)
+		return nl_error_set(nl->err, EMSGSIZE, "netlink reply larger than %d MiB", NL_REPLY_MAX >> 20);
+	grown = realloc(nl->reply, size);
+	if (!grown)
+		return nl_error_set(nl->err, ENOMEM, "out of memory for a %zu byte netlink reply", need);
+	nl->reply = grown;
+	nl->reply_size = size;
+	return 0;
+}
+
+/* The next datagram, appended at USED: its length, or -1. Peeking with
+ * MSG_TRUNC tells its whole size first, so that a datagram larger than the
+ * buffer grows the buffer instead of being cut. */
+static ssize_t recv_datagram(struct smc_nl *nl, size_t used)
+{
+	ssize_t n = nl_recv(nl, nl->reply + used, nl->reply_size - used, MSG_PEEK | MSG_TRUNC);
+
+	if (n < 0)
+		return recv_error(nl);
+	if ((size_t)n > nl->reply_size - used && grow_reply(nl, used + (size_t)n) < 0)
+		return -1;
+	n = nl_recv(nl, nl->reply + used, nl->reply_size - used, 0);
+	if (n < 0)
+		return recv_error(nl);
+	if (n == 0)
+		return nl_error_set(nl->err, EBADMSG, "empty netlink reply");
+	record_reply(nl->reply + used, (size_t)n);
+	return check_framing(nl->reply + used, (size_t)n, nl->err) < 0 ? -1 : n;
+}
+
+/* Whether a datagram ends the reply (NLMSG_DONE or NLMSG_ERROR) and
+ * whether the kernel marked a message of it interrupted. */
+static void scan_datagram(const char *buf, size_t len, bool *last, bool *intr)
+{
+	const struct nlmsghdr *nlh = (const struct nlmsghdr *)buf;
+	int left = (int)len;
+
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		*intr |= (nlh->nlmsg_flags & NLM_F_DUMP_INTR) != 0;
+		*last |= nlh->nlmsg_type == NLMSG_DONE || nlh->nlmsg_type == NLMSG_ERROR;
+	}
+}
+
+/* Send REQ and read its whole reply into nl->reply: its length, or -1.
+ * *INTR tells whether the kernel marked it interrupted. */
+static ssize_t read_reply(struct smc_nl *nl, struct nlmsghdr *req, bool *intr)
+{
+	bool last = false;
+	size_t used = 0;
+	ssize_t n;
+
+	*intr = false;
+	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
+		return nl_error_set(nl->err, errno, "cannot send netlink request: %s", strerror(errno));
+	while (!last) {
+		n = recv_datagram(nl, used);
+		if (n < 0)
+			return -1;
+		scan_datagram(nl->reply + used, (size_t)n, &last, intr);
+		used += (size_t)n;
+	}
+	return (ssize_t)used;
+}
+
+int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data)
+{
+	struct run_ctx ctx = { cb, data, nl->err };
+	bool intr = true;
+	ssize_t len = -1;
+
+	for (int tries = 0; intr && tries < NL_DUMP_TRIES; tries++) {
+		req->nlmsg_seq = ++nl->seq;
+		len = read_reply(nl, req, &intr);
+		if (len < 0)
+			return family_gone(nl);
+	}
+	if (intr)
+		return nl_error_set(nl->err, EAGAIN, "the kernel's state kept changing during the dump "
+				    "(%d attempts), try again", NL_DUMP_TRIES);
+	if (run_messages(nl->reply, (size_t)len, req->nlmsg_seq, nl->portid, &ctx) < 0)
+		return family_gone(nl);
+	return 0;
 }
 
 int nl_parse_buffer(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err)
@@ -279,24 +506,56 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-int nl_open_genl(struct smc_nl *nl, const char *family, struct nl_error *err)
+/* FAMILY's id into *ID: 0, or -1 with nl->err set. */
+static int resolve_family(struct smc_nl *nl, const char *family, uint16_t *id)
 {
 	struct family_ctx f = { 0 };
+	uint16_t own = nl->family_id;
 	struct nlmsghdr *req;
+	int rc;
 
-	if (nl_open(nl, NETLINK_GENERIC, err) < 0)
-		return -1;
 	nl->family_id = GENL_ID_CTRL;
 	req = nl_genl_request(nl, CTRL_CMD_GETFAMILY, NLM_F_ACK);
 	mnl_attr_put_strz(req, CTRL_ATTR_FAMILY_NAME, family);
-	if (nl_transact(nl, req, family_cb, &f) < 0 || f.id == 0) {
-		if (err->code == ENOENT || f.id == 0)
+	rc = nl_transact(nl, req, family_cb, &f);
+	nl->family_id = own;
+	*id = f.id;
+	if (rc == 0 && f.id == 0)
+		return nl_error_set(nl->err, ENOENT, "no generic netlink family %s", family);
+	return rc;
+}
+
+/* After a request failed with ENOENT: if the family itself is gone (its
+ * module unloaded), say so instead. Returns -1. */
+static int family_gone(struct smc_nl *nl)
+{
+	struct nl_error first = *nl->err;
+	uint16_t id;
+
+	if (first.code != ENOENT || !nl->family || nl->family_id == GENL_ID_CTRL)
+		return -1;
+	if (resolve_family(nl, nl->family, &id) == 0 && id == nl->family_id) {
+		*nl->err = first;
+		return -1;
+	}
+	return nl_error_set(nl->err, ENOENT, "the SMC module went away during the request "
+			    "(generic netlink family %s is gone)", nl->family);
+}
+
+int nl_open_genl(struct smc_nl *nl, const char *family, struct nl_error *err)
+{
+	uint16_t id;
+
+	if (nl_open(nl, NETLINK_GENERIC, err) < 0)
+		return -1;
+	if (resolve_family(nl, family, &id) < 0) {
+		if (err->code == ENOENT)
 			nl_error_set(err, ENOENT, "SMC module not loaded (generic netlink family %s not found); "
 				     "load it with \"modprobe smc\"", family);
 		nl_close(nl);
 		return -1;
 	}
-	nl->family_id = f.id;
+	nl->family_id = id;
 	nl->family = family;
 	return 0;
 }

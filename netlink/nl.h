@@ -17,8 +17,10 @@ struct smc_nl {
 	uint32_t seq;
 	uint16_t family_id;	/* generic netlink family, 0 for other protocols */
 	const char *family;
-	char *buf;
+	char *buf;		/* the request */
 	size_t buf_size;
+	char *reply;		/* every datagram of one reply, grown as needed */
+	size_t reply_size;
 	struct nl_error *err;
 };
 
@@ -39,8 +41,10 @@ void nl_close(struct smc_nl *nl);
 struct nlmsghdr *nl_genl_request(struct smc_nl *nl, uint8_t cmd, uint16_t flags);
 struct nlmsghdr *nl_request(struct smc_nl *nl, uint16_t type, uint16_t flags);
 
-/* Send REQ and run CB on every reply message until the dump ends or the
- * acknowledgement arrives. Returns 0, or -1 with nl->err set. */
+/* Send REQ, read the whole reply (until NLMSG_DONE or NLMSG_ERROR), then
+ * run CB on every message. A dump the kernel marks interrupted
+ * (NLM_F_DUMP_INTR) is asked for again, a few times at most. Returns 0, or
+ * -1 with nl->err set. */
 int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data);
 
 /* Run CB on every message in a buffer of recorded replies, validating the

@@ -137,6 +137,17 @@ static int check_name(const char *name, size_t max, const char *what, struct nl_
 	return nl_error_set(err, EINVAL, "%s name \"%.40s\" must have 1 to %zu characters", what, name, max);
 }
 
+/* The kernel's rule for interface names (dev_valid_name). */
+static int check_ifname(const char *name, struct nl_error *err)
+{
+	if (check_name(name, IFNAMSIZ - 1, "interface", err) < 0)
+		return -1;
+	if (name && (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strpbrk(name, "/: \t\n\v\f\r")))
+		return nl_error_set(err, EINVAL, "interface name \"%s\" may not be \".\" or \"..\" "
+				    "nor hold '/', ':' or blanks", name);
+	return 0;
+}
+
 int pnet_show(const char *pnetid, pnet_entry_cb cb, void *data, struct nl_error *err)
 {
 	struct parse_ctx ctx = { cb, data, err };
@@ -153,7 +164,7 @@ int pnet_add(const char *pnetid, const char *ethname, const char *ibname, uint8_
 
 	if (!ethname && !ibname)
 		return nl_error_set(err, EINVAL, "a PNET table entry needs an interface or a device");
-	if (check_name(ethname, IFNAMSIZ - 1, "interface", err) < 0 ||
+	if (check_ifname(ethname, err) < 0 ||
 	    check_name(ibname, IB_DEVICE_NAME_MAX - 1, "device", err) < 0)
 		return -1;
 	rc = request(SMC_PNETID_ADD, NLM_F_ACK, &r, no_reply, NULL, err);

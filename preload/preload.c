@@ -6,8 +6,9 @@
  * file loads into glibc and musl programs. The only symbols it takes from
  * the program's libc are environ and __errno_location, which both export.
  * The environment is read once, in the constructor; after that the only
- * shared state is one flag set atomically. */
+ * shared state is whether AF_SMC works, changed atomically. */
 #include <errno.h>
+#include <linux/futex.h>
 #include <netinet/in.h>
 #include <stdbool.h>
 #include <sys/socket.h>
@@ -26,9 +27,16 @@ static struct {
 	int sndbuf, rcvbuf;	/* bytes; 0: leave the kernel's default */
 } cfg;
 
-/* Set once AF_SMC failed for want of support: later sockets go straight
- * to TCP instead of failing the same way again. */
-static int smc_unavailable;
+/* Whether this process gets AF_SMC. The first TCP socket finds out while
+ * the threads asking at the same moment wait on a futex for the answer, so
+ * that where the kernel has none exactly one call fails; once unavailable,
+ * sockets go straight to TCP. */
+enum { SMC_UNKNOWN, SMC_PROBING, SMC_WORKS, SMC_UNAVAILABLE };
+static int smc_state;
+
+/* How long a thread waits for another's probe before trying itself: a
+ * bound, for a signal handler that interrupted the probing thread. */
+#define PROBE_WAIT_NS 100000000L
 
 /* A diagnostic line for stderr, built without stdio. */
 struct line {
@@ -168,13 +176,44 @@ static void note_no_smc(long err)
 {
 	struct line l;
 
-	if (__atomic_exchange_n(&smc_unavailable, 1, __ATOMIC_RELAXED) || !cfg.debug)
+	if (__atomic_exchange_n(&smc_state, SMC_UNAVAILABLE, __ATOMIC_ACQ_REL) == SMC_UNAVAILABLE || !cfg.debug)
 		return;
 	line_start(&l);
 	put_str(&l, "AF_SMC unavailable (");
 	put_errno(&l, err);
 	put_str(&l, "): TCP sockets stay TCP in this process");
 	emit(&l);
+}
+
+/* Whether to try AF_SMC; *PROBE tells that this call finds out for all. */
+static bool smc_wanted(bool *probe)
+{
+	struct { long sec, nsec; } wait = { 0, PROBE_WAIT_NS };
+	bool waited = false;
+	int state;
+
+	*probe = false;
+	for (;;) {
+		state = __atomic_load_n(&smc_state, __ATOMIC_ACQUIRE);
+		if (state == SMC_UNKNOWN &&
+		    __atomic_compare_exchange_n(&smc_state, &state, SMC_PROBING, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+			return *probe = true;
+		if (state != SMC_PROBING || waited)
+			return state != SMC_UNAVAILABLE;
+		sys_call(__NR_futex, (long)&smc_state, FUTEX_WAIT_PRIVATE, SMC_PROBING, (long)&wait, 0);
+		waited = true;
+	}
+}
+
+/* After an AF_SMC attempt that gave FD (or -errno). */
+static void smc_settle(long fd, bool probe)
+{
+	if (fd < 0 && means_no_smc(-fd))
+		note_no_smc(-fd);
+	else if (probe)
+		__atomic_store_n(&smc_state, fd >= 0 ? SMC_WORKS : SMC_UNKNOWN, __ATOMIC_RELEASE);
+	if (probe)
+		sys_call(__NR_futex, (long)&smc_state, FUTEX_WAKE_PRIVATE, 0x7fffffff, 0, 0);
 }
 
 /* SO_SNDBUF or SO_RCVBUF when asked for: 0, or the failure as -errno. */
@@ -229,13 +268,13 @@ EXPORT int socket(int domain, int type, int protocol)
 {
 	bool tcp = is_tcp(domain, type, protocol);
 	struct made m = { .fd = -1, .domain = domain };
+	bool probe;
 
-	if (tcp && !__atomic_load_n(&smc_unavailable, __ATOMIC_RELAXED)) {
+	if (tcp && smc_wanted(&probe)) {
 		m.fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
 		m.smc = m.fd >= 0;
-		if (m.fd < 0 && means_no_smc(-m.fd))
-			note_no_smc(-m.fd);
-		else if (m.fd < 0)
+		smc_settle(m.fd, probe);
+		if (m.fd < 0 && !means_no_smc(-m.fd))
 			m.smc_err = -m.fd;
 	}
 	if (!m.smc)
