@@ -176,6 +176,14 @@ fuzz-smoke: fuzz-build
 	tests/fuzz/run --smoke
 .PHONY: fuzz-build fuzz fuzz-smoke
 
+# valgrind memcheck (tests/valgrind): the unit tests and the CLI tests
+# against a plain dynamic build in $(O)/vg, the sanitizer build's rules
+# without sanitizers (valgrind cannot run them). Too slow for tests/run.
+valgrind: progs
+	$(MAKE) SAN=$(O)/vg SANFLAGS='-O1 -g' $(O)/vg/smc unit
+	tests/valgrind
+.PHONY: valgrind
+
 check: all san unit progs lab-progs fuzz-build
 	tests/run
 
@@ -214,4 +222,4 @@ uninstall:
 	rm -f $(COMPDIR)/smc $(APPLETS:%=$(COMPDIR)/%)
 
 clean:
-	rm -rf $(O)/obj $(O)/san $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
+	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
