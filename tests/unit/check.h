@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static inline int check_report(int ok, const char *expr, const char *file, int line, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
@@ -45,6 +46,25 @@ static inline void *read_fixture(const char *path, size_t *len)
 	}
 	fclose(f);
 	return buf;
+}
+
+/* The datagrams DIR/NAME.0, .1, ... of one reply recorded by tests/vm/record,
+ * joined into OUT; their total length (more than SIZE: not all copied). */
+static inline size_t read_datagrams(const char *dir, const char *name, char *out, size_t size)
+{
+	size_t len = 0, n;
+	char path[256];
+	char *part;
+
+	for (int i = 0;; i++) {
+		snprintf(path, sizeof(path), "%s/%s.%d", dir, name, i);
+		if (!(part = read_fixture(path, &n)))
+			return len;
+		if (len + n <= size)
+			memcpy(out + len, part, n);
+		len += n;
+		free(part);
+	}
 }
 
 #endif
