@@ -48,8 +48,8 @@ static inline void *read_fixture(const char *path, size_t *len)
 	return buf;
 }
 
-/* The datagrams DIR/NAME.0, .1, ... of one recorded reply, joined into OUT;
- * returns their total length (more than SIZE: they did not fit). */
+/* The datagrams DIR/NAME.0, .1, ... of one reply recorded by tests/vm/record,
+ * joined into OUT; their total length (more than SIZE: not all copied). */
 static inline size_t read_datagrams(const char *dir, const char *name, char *out, size_t size)
 {
 	size_t len = 0, n;

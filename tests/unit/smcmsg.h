@@ -208,7 +208,14 @@ static inline void check_text(const char *name, char *got, const char *want)
 	free(got);
 }
 
-/* A real kernel's reply from the fixtures renders as WANT; cut, it is an error. */
+/* A real kernel's reply of LEN bytes at BUF renders as WANT; cut, it is an error. */
+static inline void check_reply(const char *name, const void *buf, size_t len, render_fn render, const char *want)
+{
+	check_text(name, render(buf, len), want);
+	check_cut(name, buf, len, render);
+}
+
+/* check_reply on a reply from tests/fixtures/objects/FILE. */
 static inline void check_real(const char *name, const char *file, render_fn render, const char *want)
 {
 	size_t len;
@@ -216,9 +223,22 @@ static inline void check_real(const char *name, const char *file, render_fn rend
 
 	if (!real)
 		return;
-	check_text(name, render(real, len), want);
-	check_cut(name, real, len, render);
+	check_reply(name, real, len, render, want);
 	free(real);
+}
+
+/* check_reply on a reply recorded by tests/vm/record: tests/fixtures/DIR/COMMAND.N. */
+static inline void check_recorded(const char *name, const char *dir, const char *command, render_fn render,
+				  const char *want)
+{
+	static char buf[65536];
+	char path[128];
+	size_t len;
+
+	snprintf(path, sizeof(path), "tests/fixtures/%s", dir);
+	len = read_datagrams(path, command, buf, sizeof(buf));
+	if (CHECK(len > 0 && len <= sizeof(buf), "%s/%s.* readable", path, command))
+		check_reply(name, buf, len, render, want);
 }
 
 #endif

@@ -202,6 +202,8 @@ int main(void)
 
 	check_real("smcr device (real reply, no RDMA device)", "dev-smcr-none.bin", render_smcr, "");
 	check_real("smcd device (real reply, no ISM)", "dev-smcd-none.bin", render_smcd, "");
+	/* 6.12 leaves loopback-ism out of the device dump, as smc-tools showed */
+	check_recorded("smcd device (recorded, loopback-ism only)", "smcd-loopback-held", "get_dev_smcd", render_smcd, "");
 	check_real("smcr -d device (real reply, lab server with a link)", "dev-smcr-host-a.bin", render_smcr,
 		   "Net-Dev         IB-Dev   IB-P  IB-State  Type          Crit   FID   PCI-ID        PCHID  #Links  PNET-ID  \n"
 		   "eth0            rxe0        1    ACTIVE  0              Yes   0000                0000        1"

@@ -565,6 +565,29 @@ static void test_smcr_fixtures(void)
 	free(got);
 }
 
+/* The SMC-D lab kernel's dump with one SMC-Dv2 connection over loopback-ism
+ * held open (tests/vm/record smcd): smc-tools' -D layout once this run's
+ * inodes, client port, GID and tokens are put back to the reference's. */
+static void test_smcd_fixture(void)
+{
+	static const char *const run_to_ref[][2] = {
+		{ "0000046", "0000049" }, { "0000051", "0000052" }, { ":7000 ", ":5000 " }, { ":59302 ", ":56138 " },
+		{ "934d12845e5ce748", "b84263b7fa77a480" }, { "349b36cc38ad8c32", "c8e84f73253a58dc" },
+		{ "1e9b62f54e4661e7", "3e52388262b11f7b" },
+	};
+	size_t len;
+	char *want = read_fixture(GOLDEN "loopback-D.txt", &len);
+	char *got = print_recorded("tests/fixtures/smcd-loopback-held", "sock_diag", "-D");
+
+	for (size_t i = 0; got && i < sizeof(run_to_ref) / sizeof(run_to_ref[0]); i++)
+		substitute(got, run_to_ref[i][0], run_to_ref[i][1]);
+	CHECK(got && want && strcmp(got, want) == 0,
+	      "6.12 SMC-D loopback-ism, smcss -D: %s byte for byte (run's values put back)%s%s", GOLDEN "loopback-D.txt",
+	      got && want && strcmp(got, want) ? "; got:\n" : "", got && want && strcmp(got, want) ? got : "");
+	free(got);
+	free(want);
+}
+
 int main(void)
 {
 	test_golden();
@@ -579,5 +602,6 @@ int main(void)
 	test_many();
 	test_fixture();
 	test_smcr_fixtures();
+	test_smcd_fixture();
 	return 0;
 }

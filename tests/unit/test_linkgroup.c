@@ -214,6 +214,12 @@ int main(void)
 	check_real("smcr -dd linkgroup link-show (real reply, none)", "link-smcr-none.bin", render_links, "");
 	check_real("smcd linkgroup (real reply, none)", "lgr-smcd-none.bin", render_smcd, "");
 
+	/* the SMC-D lab kernel holding one SMC-Dv2 connection over loopback-ism
+	 * (tests/vm/record smcd): smc-tools' layout from smcd-loopback.txt */
+	got = golden("tests/golden/objects/smcd-loopback-linkgroup.txt");
+	check_recorded("smcd linkgroup (recorded, loopback-ism)", "smcd-loopback-held", "get_lgr_smcd", render_smcd, got);
+	free(got);
+
 	/* the lab's two hosts with one SMC-Rv2 connection open (so #Conns 1
 	 * where smc-tools' captures, taken after it closed, show 0) */
 	check_real("smcr linkgroup (real reply, server)", "lgr-smcr-host-a.bin", render_lgrs,

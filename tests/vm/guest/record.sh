@@ -1,5 +1,5 @@
 # Record SMC kernel replies into /out/SCENARIO/ (tests/fixtures). $1 is the
-# recording: idle, fallback, two-hosts-server or two-hosts-client.
+# recording: idle, fallback, two-hosts-server, two-hosts-client or smcd.
 . /lab/lib.sh
 UEID=SMC-LAB-UEID
 
@@ -31,6 +31,23 @@ fallback)
 	check "fallback transfer" xfer-smc client 127.0.0.1 7001 4
 	wait
 	rec fallback-after
+	;;
+smcd)
+	# The SMC-D lab kernel: SMC-Dv2 over loopback-ism on 127.0.0.1.
+	check "add UEID" record /tmp add_ueid=$UEID
+	xfer-smc server 7000 &
+	srv=$!
+	xfer-smc client 127.0.0.1 7000 4096 &
+	cli=$!
+	established 7000 && sleep 1 && kill -STOP $cli
+	rec smcd-loopback-held
+	kill -CONT $cli
+	kill $cli $srv
+	wait
+	xfer-smc server 7001 &
+	check "SMC-D transfer" xfer-smc client 127.0.0.1 7001 16
+	wait
+	rec smcd-loopback-after
 	;;
 two-hosts-server)
 	check "softroce" softroce 198.18.0.1
