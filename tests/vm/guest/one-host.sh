@@ -37,3 +37,35 @@ record /tmp/diag sock_diag >/dev/null
 expect_ok "smc run: musl client over 127.0.0.1 (TCP fallback)" '^xfer client: sent 4194304 bytes' \
 	smc run xfer-musl client 127.0.0.1 7000 4
 wait $srv && ok "smc run: glibc server checked the data" || nok "smc run: glibc server checked the data" "$(cat /tmp/srv.out)"
+
+# Faults the kernel produces itself: a change refused to a user without
+# CAP_NET_ADMIN, and the module unloaded while dumps run back to back.
+grep -q '^nobody:' /etc/passwd 2>/dev/null || echo 'nobody:x:65534:65534:nobody:/:/bin/sh' >>/etc/passwd
+chmod a+rx / /bin /bin/busybox "$(readlink -f "$(command -v smcr)")"
+expect_fail "ueid add as nobody: permission denied, one line" \
+	'ueid add "SMC-NOBODY": permission denied: changing UEIDs needs CAP_NET_ADMIN' \
+	su -s /bin/sh nobody -c 'smcr ueid add SMC-NOBODY'
+(
+	for _ in $(seq 300); do
+		smcd -a stats >/dev/null 2>/tmp/loop.err
+		echo "$? $(grep -c . /tmp/loop.err)"
+		cat /tmp/loop.err >>/tmp/loop.errors
+	done >/tmp/loop.log
+) &
+loop=$!
+sleep 0.3
+unloaded=no
+for _ in $(seq 50); do
+	rmmod smc_diag smc 2>/dev/null && { unloaded=yes; break; }
+	sleep 0.1
+done
+wait $loop
+[ $unloaded = yes ] && ok "rmmod smc while smcd stats runs in a loop" ||
+	nok "rmmod smc while smcd stats runs in a loop" "the module stayed busy"
+bad=$(grep -cvE '^(0 0|1 1)$' /tmp/loop.log)
+failed=$(grep -c '^1 1$' /tmp/loop.log)
+[ "$bad" -eq 0 ] && [ "$(grep -c . /tmp/loop.log)" -eq 300 ] &&
+	ok "module unloaded during 300 dumps: each succeeded or failed with one line ($failed failed)" ||
+	nok "module unloaded during 300 dumps: each succeeded or failed with one line" "$(grep -vE '^(0 0|1 1)$' /tmp/loop.log | head -n 3)"
+echo "# the loop's errors:"; sort /tmp/loop.errors | uniq -c
+check "smc loaded again" modprobe -a smc smc_diag
