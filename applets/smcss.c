@@ -1,5 +1,5 @@
-/* smcss: list SMC sockets, in smc-tools' columns or as JSON, once the
- * kernel's dump is complete (netlink/nl.c reads it whole). */
+/* smcss: list SMC sockets, in smc-tools' columns or as JSON, as the
+ * kernel's dump streams in (one datagram in memory at a time). */
 #include <arpa/inet.h>
 #include <getopt.h>
 #include <inttypes.h>

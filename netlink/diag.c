@@ -190,7 +190,7 @@ int smc_diag_dump(unsigned ext, smc_diag_cb cb, void *data, struct nl_error *err
 	r = mnl_nlmsg_put_extra_header(req, sizeof(*r));
 	r->diag_family = AF_SMC;
 	r->diag_ext = (uint8_t)ext;
-	rc = nl_transact(&nl, req, sock_cb, &ctx);
+	rc = nl_stream(&nl, req, sock_cb, &ctx);
 	nl_close(&nl);
 	/* sock_diag answers ENOENT when no handler for AF_SMC is registered
 	 * and none could be loaded. */

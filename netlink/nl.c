@@ -418,6 +418,14 @@ static void scan_datagram(const char *buf, size_t len, bool *last, bool *intr)
 	}
 }
 
+static int send_request(struct smc_nl *nl, struct nlmsghdr *req)
+{
+	req->nlmsg_seq = ++nl->seq;
+	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
+		return nl_error_set(nl->err, errno, "cannot send netlink request: %s", strerror(errno));
+	return 0;
+}
+
 /* Send REQ and read its whole reply into nl->reply: its length, or -1.
  * *INTR tells whether the kernel marked it interrupted. */
 static ssize_t read_reply(struct smc_nl *nl, struct nlmsghdr *req, bool *intr)
@@ -427,8 +435,8 @@ static ssize_t read_reply(struct smc_nl *nl, struct nlmsghdr *req, bool *intr)
 	ssize_t n;
 
 	*intr = false;
-	if (mnl_socket_sendto(nl->sock, req, req->nlmsg_len) < 0)
-		return nl_error_set(nl->err, errno, "cannot send netlink request: %s", strerror(errno));
+	if (send_request(nl, req) < 0)
+		return -1;
 	while (!last) {
 		n = recv_datagram(nl, used);
 		if (n < 0)
@@ -446,7 +454,6 @@ int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *dat
 	ssize_t len = -1;
 
 	for (int tries = 0; intr && tries < NL_DUMP_TRIES; tries++) {
-		req->nlmsg_seq = ++nl->seq;
 		len = read_reply(nl, req, &intr);
 		if (len < 0)
 			return family_gone(nl);
@@ -456,6 +463,28 @@ int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *dat
 				    "(%d attempts), try again", NL_DUMP_TRIES);
 	if (run_messages(nl->reply, (size_t)len, req->nlmsg_seq, nl->portid, &ctx) < 0)
 		return family_gone(nl);
+	return 0;
+}
+
+int nl_stream(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data)
+{
+	struct run_ctx ctx = { cb, data, nl->err };
+	bool last = false, intr = false;
+	ssize_t n;
+
+	if (send_request(nl, req) < 0)
+		return -1;
+	while (!last) {
+		n = recv_datagram(nl, 0);
+		if (n < 0)
+			return -1;
+		scan_datagram(nl->reply, (size_t)n, &last, &intr);
+		if (intr)
+			return nl_error_set(nl->err, EAGAIN, "the kernel's table changed during the dump "
+					    "and what was listed may be inconsistent, try again");
+		if (run_messages(nl->reply, (size_t)n, req->nlmsg_seq, nl->portid, &ctx) < 0)
+			return -1;
+	}
 	return 0;
 }
 

@@ -47,6 +47,13 @@ struct nlmsghdr *nl_request(struct smc_nl *nl, uint16_t type, uint16_t flags);
  * -1 with nl->err set. */
 int nl_transact(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data);
 
+/* Send REQ and run CB on each datagram of the reply as it arrives: memory
+ * stays one datagram however long the dump, for callers that print records
+ * as they come (sock_diag). Such a dump cannot be asked for again once
+ * printed: one the kernel marks interrupted is an error. Returns 0, or -1
+ * with nl->err set. */
+int nl_stream(struct smc_nl *nl, struct nlmsghdr *req, nl_msg_cb cb, void *data);
+
 /* Run CB on every message in a buffer of recorded replies, validating the
  * framing as the socket path does: the parsers' entry for tests. */
 int nl_parse_buffer(const void *buf, size_t len, nl_msg_cb cb, void *data, struct nl_error *err);

@@ -40,6 +40,10 @@ run env SMC_NL_FAULT="family,intr:$F/dump_ueid.0,$F/dump_ueid.1,intr:$F/dump_uei
 	nok "faults: a dump interrupted twice succeeds on the third attempt" "status $RC: $OUT / $ERR"
 intr3="family"
 for _ in 1 2 3; do intr3+=",intr:$F/dump_ueid.0,$F/dump_ueid.1"; done
+# sock_diag streams (smcss prints records as they come): an interrupted
+# dump is not asked for again but refused.
+fault "an interrupted socket dump is an error" "intr:$F/sock_diag.0,$F/sock_diag.1" \
+	"the kernel's table changed during the dump" smcss -a
 fault "a dump interrupted three times is an error" "$intr3,$ueid_dump" \
 	"kept changing during the dump \(3 attempts\), try again" smcd ueid show
 fault "an interrupted stats dump is an error, no partial table" \
