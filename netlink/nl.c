@@ -121,7 +121,9 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 			if (mnl_attr_get_type(attr) == NLMSGERR_ATTR_MSG &&
 			    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) == 0)
 				msg = mnl_attr_get_str(attr);
-	if (msg)
+	if (e->error == -EPERM)
+		nl_error_set(err, EPERM, "operation not permitted: it needs CAP_NET_ADMIN (root)");
+	else if (msg)
 		nl_error_set(err, -e->error, "%s (%s)", strerror(-e->error), msg);
 	else
 		nl_error_set(err, -e->error, "%s", strerror(-e->error));

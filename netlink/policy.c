@@ -100,13 +100,12 @@ static int nest_attr(const struct nlattr *attr, void *data, struct nl_error *err
 	return ctx->fn(attr, ctx->data, err);
 }
 
-/* The kernel's refusals, in words that name what is missing. */
+/* The kernel's refusal of a request it does not know, in words that name
+ * what is missing. */
 static int explain_refusal(struct nl_error *err)
 {
 	if (err->code == EOPNOTSUPP)
 		nl_error_set(err, EOPNOTSUPP, "this kernel's SMC module does not support the request");
-	else if (err->code == EPERM)
-		nl_error_set(err, EPERM, "operation not permitted: it needs CAP_NET_ADMIN (root)");
 	return -1;
 }
 

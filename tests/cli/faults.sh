@@ -54,11 +54,11 @@ fault "an interrupted stats dump is an error, no partial table" \
 fault "ENOBUFS while reading" "family,ENOBUFS" "receive queue overflowed \(ENOBUFS\), try again" smcd ueid show
 fault "ENOBUFS in the middle of a dump" "family,$F/get_stats.0,ENOBUFS" "ENOBUFS" smcr -a stats
 fault "EINTR while reading" "family,EINTR" "cannot read netlink reply: Interrupted system call" smcd ueid show
-fault "EPERM for a dump" "family,nlerr:EPERM" "Operation not permitted" smcr -a stats
+fault "EPERM for a dump" "family,nlerr:EPERM" "operation not permitted: it needs CAP_NET_ADMIN" smcr -a stats
 fault "EPERM for a change names the capability" "family,nlerr:EPERM" "ueid add \"SMC-X\": permission denied.*CAP_NET_ADMIN" \
 	smcd ueid add SMC-X
-fault "EPERM for a PNET change" "family,nlerr:EPERM" "Operation not permitted" smc_pnet -a NET1 -I lo
-fault "EPERM for the socket dump" "nlerr:EPERM" "Operation not permitted" smcss -a
+fault "EPERM for a PNET change" "family,nlerr:EPERM" "operation not permitted: it needs CAP_NET_ADMIN" smc_pnet -a NET1 -I lo
+fault "EPERM for the socket dump" "nlerr:EPERM" "operation not permitted: it needs CAP_NET_ADMIN" smcss -a
 fault "family unknown at the start" "nlerr:ENOENT" "SMC module not loaded" smcd ueid show
 fault "family gone in the middle of a dump" "family,$F/get_stats.0,nlerr:ENOENT,nlerr:ENOENT" \
 	"the SMC module went away during the request \(generic netlink family SMC_GEN_NETLINK is gone\)" smcr -a stats

@@ -1,7 +1,7 @@
 /* stats_get() against a stand-in kernel: this test defines libmnl's socket
- * calls itself (the program's definitions win over the shared library's),
- * answers the family lookup and both dumps with the replies recorded from a
- * real kernel (tests/fixtures/stats-ueid-guest-6.12), and counts what
+ * calls and recv() itself (the program's definitions win over the shared
+ * libraries'), answers the family lookup and both dumps with the replies
+ * recorded from a real kernel (tests/fixtures/stats-ueid-guest-6.12), and counts what
  * stats_get() asked for: one socket, one family lookup, two dumps. */
 #include <errno.h>
 #include <stdbool.h>
@@ -15,6 +15,7 @@
 #define DIR "tests/fixtures/stats-ueid-guest-6.12/"
 #define FAKE_PORTID 4242
 #define FAKE_FAMILY_ID 0x1d
+#define FAKE_FD 1000
 
 static struct {
 	int sockets_opened, sockets_open;
@@ -128,20 +129,29 @@ ssize_t mnl_socket_sendto(const struct mnl_socket *nl, const void *req, size_t l
 	return (ssize_t)len;
 }
 
-/* The whole reply in one datagram, addressed to the last request. */
-ssize_t mnl_socket_recvfrom(const struct mnl_socket *nl, void *buf, size_t size)
+int mnl_socket_get_fd(const struct mnl_socket *nl)
+{
+	return FAKE_FD;
+}
+
+/* The whole reply in one datagram, addressed to the last request; the
+ * netlink layer peeks (MSG_PEEK | MSG_TRUNC) for its size first. */
+ssize_t recv(int fd, void *buf, size_t size, int flags)
 {
 	struct nlmsghdr *nlh = (struct nlmsghdr *)kernel.reply;
 	int left = (int)kernel.reply_len;
+	size_t len = kernel.reply_len;
 
-	if (kernel.reply_len > size)
-		return errno = ENOSPC, -1;
+	if (fd != FAKE_FD || len == 0)
+		return errno = EBADF, -1;
 	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 		nlh->nlmsg_seq = kernel.seq;
 		nlh->nlmsg_pid = FAKE_PORTID;
 	}
-	memcpy(buf, kernel.reply, kernel.reply_len);
-	return (ssize_t)kernel.reply_len;
+	memcpy(buf, kernel.reply, len < size ? len : size);
+	if (!(flags & MSG_PEEK))
+		kernel.reply_len = 0;
+	return (flags & MSG_TRUNC) || len <= size ? (ssize_t)len : (ssize_t)size;
 }
 
 static int stats_get_from(bool family_exists, struct smc_stats *st, struct nl_error *err)

@@ -181,7 +181,7 @@ echo 'nobody:x:65534:65534:nobody:/tmp:/bin/sh' >>/etc/passwd
 nobody() { su -s /bin/sh -c "$*" nobody; }
 expect_fail "unprivileged smcr ueid add: not permitted" 'CAP_NET_ADMIN' nobody smcr ueid add SMC-NOPE
 expect_ok "the refused UEID is not set" '' smcr ueid show
-expect_fail "unprivileged smc_pnet -a: not permitted" 'not permitted' nobody smc_pnet -a NET9 -I veth0
+expect_fail "unprivileged smc_pnet -a: not permitted" 'not permitted: it needs CAP_NET_ADMIN' nobody smc_pnet -a NET9 -I veth0
 expect_fail "unprivileged handshake-limit enable: not permitted" 'CAP_NET_ADMIN' nobody smcr handshake-limit enable
 expect_ok "unprivileged smcr -a stats reads" '^SMC-R Connections Summary$' nobody smcr -a stats
 
