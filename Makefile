@@ -39,6 +39,14 @@ $(O)/obj/%.o: %.c $(wildcard */*.h) | check-libmnl
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
+# smc_run looks for the installed library under PREFIX: a PREFIX other than
+# the last build's rebuilds it.
+$(O)/prefix: FORCE
+	@mkdir -p $(@D)
+	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+$(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
+.PHONY: FORCE
+
 $(O)/obj/smc.o: smc.c $(wildcard */*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
