@@ -60,7 +60,8 @@ debian_mirror() {
 fetch_trixie() {
 	local dir=$1 state mirror
 	shift
-	state=$PWD/$O/apt-trixie
+	state=$O/apt-trixie
+	[[ $state == /* ]] || state=$PWD/$state
 	mirror=$(debian_mirror) || die "cannot find a Debian mirror in /etc/apt (sources.list or sources.list.d)"
 	mkdir -p "$state/lists/partial" "$dir"
 	cat >"$state/trixie.sources" <<-SRC
