@@ -257,8 +257,8 @@ int snapshot_apply(const struct snapshot *s, struct smc_stats *st, char note[SNA
 			why = "the kernel's counters are lower (SMC module reloaded?)";
 	}
 	if (why) {
-		unlink(path);
-		say(note, "stats baseline %s discarded: %s", path, why);
+		/* A directory in its place cannot be unlinked: it is only ignored. */
+		say(note, "stats baseline %s %s: %s", path, unlink(path) == 0 ? "discarded" : "ignored", why);
 		rc = 1;
 	}
 	free(text);

@@ -243,6 +243,8 @@ static void test_paths(void)
 	snprintf(inside, sizeof(inside), "%s/keep", file);
 	write_precious(inside);
 	refused("directory", &s, "not a regular file", inside);
+	CHECK(snapshot_apply(&s, &held, note) == 1 && strstr(note, " ignored: "),
+	      "directory: the note says ignored, not discarded (%s)", note);
 	CHECK(snapshot_save(&s, &held, note) < 0 && strstr(note, file), "directory: reset refuses it: %s", note);
 	CHECK(stat(file, &sb) == 0 && S_ISDIR(sb.st_mode), "directory: still there");
 	unlink(inside);
