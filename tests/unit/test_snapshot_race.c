@@ -135,8 +135,13 @@ static void test_race(void)
 	for (int p = 0; p < PROCS; p++) {
 		pid[p] = fork();
 		if (pid[p] == 0) {
+			int wrong;
+
 			close(start[1]);
-			_exit(cycles(&s, start[0], want_raw, want_diff));
+			wrong = cycles(&s, start[0], want_raw, want_diff);
+			free(want_raw);
+			free(want_diff);
+			_exit(wrong);
 		}
 	}
 	close(start[0]);
