@@ -214,10 +214,12 @@ static int check_framing(const void *buf, size_t len, struct nl_error *err)
 		const struct nlmsghdr *nlh = (const struct nlmsghdr *)p;
 		size_t step = MNL_ALIGN((size_t)nlh->nlmsg_len);
 
-		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > left)
+		/* With its padding: libmnl walks attributes up to the aligned end,
+		 * and the kernel always sends the padding. */
+		if (nlh->nlmsg_len < sizeof(*nlh) || step > left)
 			return nl_error_set(err, EBADMSG, "malformed netlink reply: the message at byte %zu "
 					    "claims %u bytes, %zu are left", len - left, nlh->nlmsg_len, left);
-		if (step >= left)
+		if (step == left)
 			return 0;
 		p += step;
 		left -= step;

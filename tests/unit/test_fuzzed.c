@@ -38,6 +38,14 @@ static const unsigned char error_int_min[] = {
 	0x00, 0x00, 0x00, 0xea,
 };
 
+/* NLMSG_ERROR of 42 bytes, its padding missing from the datagram, with an
+ * extended ack string that ends in that padding (fuzz target dev_smcd). */
+static const unsigned char error_unpadded[] = {
+	0x2a, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x13, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00,
+	0xfb, 0xf6, 0xff, 0xff, 0xff, 0xf7, 0x09, 0xff, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x4b, 0x06,
+	0x00, 0x01, 0x00, 0xff, 0x08, 0x00, 0x01, 0x00, 0xff, 0x08, 0x10,
+};
+
 static int no_msg(const struct nlmsghdr *nlh, void *data)
 {
 	return MNL_CB_OK;
@@ -68,6 +76,7 @@ int main(void)
 	check_core("a second message's length above INT_MAX", huge_len_second, sizeof(huge_len_second));
 	check_core("a length that aligns to 0", len_aligns_to_zero, sizeof(len_aligns_to_zero));
 	check_core("an error message with error INT_MIN", error_int_min, sizeof(error_int_min));
+	check_core("a last message without its padding", error_unpadded, sizeof(error_unpadded));
 
 	CHECK(smc_diag_parse(huge_len, sizeof(huge_len), no_sock, NULL, &err) < 0 && err.text[0],
 	      "fuzzed: smcss refuses a length above INT_MAX: %s", err.text);
