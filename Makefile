@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smc: one static multicall binary for SMC (AF_SMC) administration.
 # `make` builds build/smc (static) and build/libsmc-preload.so;
 # `make check` builds everything and runs the whole test suite.
@@ -19,7 +20,7 @@ LDFLAGS  += -static -Wl,--gc-sections
 
 # Freestanding code shared by smc and the preload library.
 FREE_SRC  := preload/size.c
-LIB_SRC   := $(sort $(wildcard netlink/*.c applets/*.c)) $(FREE_SRC)
+LIB_SRC   := $(sort $(wildcard netlink/*.c applets/*.c applets/*/*.c)) $(FREE_SRC)
 LIB_OBJ   := $(LIB_SRC:%.c=$(O)/obj/%.o)
 PRELOAD_SRC := preload/preload.c $(FREE_SRC)
 
@@ -35,7 +36,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
 .PHONY: all san unit progs check release install uninstall clean size
 all: $(O)/smc $(O)/libsmc-preload.so
 
-$(O)/obj/%.o: %.c $(wildcard */*.h) | check-libmnl
+$(O)/obj/%.o: %.c $(wildcard */*.h */*/*.h) | check-libmnl
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -47,7 +48,7 @@ $(O)/prefix: FORCE
 $(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
 .PHONY: FORCE
 
-$(O)/obj/smc.o: smc.c $(wildcard */*.h)
+$(O)/obj/smc.o: smc.c $(wildcard */*.h */*/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
@@ -88,7 +89,7 @@ check-libmnl:
 	@test -n "$(LIBMNL_A)" -a -f "$(LIBMNL_A)" || { echo "error: no static libmnl.a found; run ./build.sh (it fetches one) or set LIBMNL_A=/path/libmnl.a" >&2; exit 1; }
 .PHONY: check-libmnl
 
-$(SAN)/obj/%.o: %.c $(wildcard */*.h)
+$(SAN)/obj/%.o: %.c $(wildcard */*.h */*/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(SANFLAGS) -c -o $@ $<
 
@@ -162,7 +163,7 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ)/%)
 FUZZ_OBJ     := $(LIB_SRC:%.c=$(FUZZ)/obj/%.o)
 FUZZ_SECONDS ?= 60
 
-$(FUZZ)/obj/%.o: %.c $(wildcard */*.h)
+$(FUZZ)/obj/%.o: %.c $(wildcard */*.h */*/*.h)
 	@test -n "$(FUZZ_CC)" || { echo "error: clang not found (./build.sh test installs clang-14)" >&2; exit 1; }
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(CPPFLAGS) -std=gnu11 $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link,address,undefined -c -o $@ $<

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Set up and build smc on a fresh Debian or Ubuntu machine.
 #   ./build.sh          install build packages, obtain a static libmnl, make
 #   ./build.sh test     the above, plus test packages, then the whole test suite

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc: the applet table and the dispatch on argv[0] or the first argument. */
 #include <stdbool.h>
 #include <stdio.h>

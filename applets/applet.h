@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What every applet shares: its entry point, the name it runs under, and
  * the one-line error reporting that all usage and runtime errors go through. */
 #ifndef SMC_APPLET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc --install [-s] [-f] DIR: a link named after every applet in DIR, and
  * the preload library in DIR/../lib, where smc_run looks for it. */
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The preload library embedded in smc (preload/embed.S), for smc_run to
  * hand to the loader and for smc --install to write out. */
 #include <errno.h>

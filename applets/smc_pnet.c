@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc_pnet: show, add, delete and flush entries of the kernel's PNET table. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "applets/smc_pnet.h"
 #include "netlink/pnet.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc_pnet's argument rules and printer, which the unit tests drive. */
 #ifndef SMC_SMC_PNET_H
 #define SMC_SMC_PNET_H
@@ -6,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "netlink/pnet.h"
 
 struct pnet_opts {

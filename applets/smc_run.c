@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]: exec PROGRAM
  * with libsmc-preload.so preloaded, so that its TCP sockets are SMC
  * sockets. The library is $SMC_PRELOAD_LIB, an installed copy, or the copy

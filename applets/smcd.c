@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcd: SMC-D (ISM and loopback-ism) administration. */
 #include "applets/applet.h"
 #include "applets/tech.h"

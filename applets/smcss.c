@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcss: list SMC sockets, in smc-tools' columns or as JSON, as the
  * kernel's dump streams in (one datagram in memory at a time). */
 #include <arpa/inet.h>
@@ -8,7 +9,7 @@
 #include <sys/socket.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "applets/smcss.h"
 #include "netlink/diag.h"
 

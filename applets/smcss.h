@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcss's parts that the unit tests drive directly: the options and the
  * printer fed one socket at a time. */
 #ifndef SMC_SMCSS_H
@@ -7,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "netlink/diag.h"
 
 struct smcss_opts {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcd and smcr: one option parser and object dispatcher, two object tables. */
 #ifndef SMC_TECH_H
 #define SMC_TECH_H

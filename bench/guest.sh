@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The benchmarks inside a lab guest (busybox sh), run by bench/lab. Figures
 # go to fd 3 as "# NAME: VALUE" lines; "ok - ..." lines say a step ran.
 # Sizes: role "small" for a quick look, "full" for the published figures.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* loop N PROGRAM [ARGS...]: run PROGRAM N times, one after the other, its
  * output thrown away, and print the mean wall time per run and the largest
  * peak RSS among the runs (from wait4). Used where hyperfine is not at

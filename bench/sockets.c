@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Socket workloads for the benchmarks.
  *   sockets churn COUNT tcp|smc   create and close COUNT stream sockets:
  *       tcp: socket(AF_INET, SOCK_STREAM, 0), which the preload library

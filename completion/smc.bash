@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bash completion for smc and its applets smcd, smcr, smc_run, smcss and
 # smc_pnet: applets, objects, commands, options, and the names of network
 # interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC devices: SMC_NETLINK_GET_DEV_SMCR (RoCE, one row per port) and
  * _GET_DEV_SMCD (ISM). */
 #ifndef SMC_NETLINK_DEVICE_H

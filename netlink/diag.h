@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC sockets through NETLINK_SOCK_DIAG (the smc_diag module): one dump,
  * each socket parsed into a plain struct and handed to the caller's
  * callback as its message arrives, so memory stays flat however many

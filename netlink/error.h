@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The error the netlink layer hands to applets: an errno-style code and one
  * line of text to print. Applets include this (and domain headers), never
  * libmnl. */

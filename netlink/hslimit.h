@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The SMC handshake limitation of the network namespace:
  * SMC_NETLINK_DUMP_HS_LIMITATION, _ENABLE_HS_LIMITATION, _DISABLE_HS_LIMITATION. */
 #ifndef SMC_NETLINK_HSLIMIT_H

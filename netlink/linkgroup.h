@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Link groups and their links: SMC_NETLINK_GET_LGR_SMCR, _GET_LINK_SMCR
  * and _GET_LGR_SMCD. */
 #ifndef SMC_NETLINK_LINKGROUP_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The netlink core: sockets, generic netlink family lookup, requests and
  * dumps, kernel errors turned into text. It never prints. Every other file
  * under netlink/ builds on it; nothing outside netlink/ includes libmnl. */

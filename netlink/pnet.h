@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The kernel's PNET table through the generic netlink family SMC_PNETID:
  * which Ethernet interface and which RDMA/ISM device share a physical
  * network (PNETID). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reading SMC_GEN_NETLINK replies into plain structs, for the readers under
  * netlink/ (never applets: this brings libmnl). A policy says where each
  * attribute goes; every attribute is checked for type and length, unknown

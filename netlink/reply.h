@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the SMC_GEN_NETLINK readers under netlink/ hand to applets, without
  * libmnl: lists of parsed records, and where replies come from. */
 #ifndef SMC_NETLINK_REPLY_H

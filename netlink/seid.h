@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The system EID of SMC-D: SMC_NETLINK_DUMP_SEID, _ENABLE_SEID, _DISABLE_SEID. */
 #ifndef SMC_NETLINK_SEID_H
 #define SMC_NETLINK_SEID_H

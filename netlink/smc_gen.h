@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Requests and replies of the SMC_GEN_NETLINK family, shared by the parsers
  * under netlink/. Attributes are walked strictly: libmnl's own iterator
  * stops quietly at a truncated attribute, these helpers report it, so a cut

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC statistics (SMC_NETLINK_GET_STATS) and fallback statistics
  * (SMC_NETLINK_GET_FBACK_STATS) as plain numbers. Counters the kernel does
  * not send (older kernels) stay zero; attributes it adds later are skipped. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_GET_SYS_INFO: what the kernel's SMC module can do. */
 #ifndef SMC_NETLINK_SYSINFO_H
 #define SMC_NETLINK_SYSINFO_H

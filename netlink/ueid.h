@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* User-defined Enterprise IDs (UEIDs) of the SMC module: the kernel proposes
  * SMC-Rv2 and SMC-Dv2 only to peers that share one with it. */
 #ifndef SMC_NETLINK_UEID_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The preload library's bytes inside smc, for `smc run` to write to a memfd. */
 	.section .rodata.preload, "a"
 	.balign 16

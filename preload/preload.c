@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* libsmc-preload.so: socket(AF_INET/AF_INET6, SOCK_STREAM, 0 or IPPROTO_TCP)
  * becomes socket(AF_SMC, same type, SMCPROTO_SMC/SMCPROTO_SMC6); where the
  * kernel cannot do AF_SMC the original TCP socket is made instead.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "preload/size.h"
 
 #define SIZE_MAX_BYTES 2147483647LL	/* INT_MAX: setsockopt takes an int */

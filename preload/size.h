@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The SIZE syntax of smc_run -r/-t and SMC_SNDBUF/SMC_RCVBUF: decimal bytes,
  * optionally followed by k/K (KiB) or m/M (MiB). Freestanding: linked into
  * both smc and the preload library. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The protocol numbers of socket(AF_SMC, SOCK_STREAM, proto). The kernel
  * defines them in net/smc/smc.h (SMCPROTO_SMC 0 for IPv4, SMCPROTO_SMC6 1
  * for IPv6), which is not a uapi header: neither <linux/smc.h> nor libc's

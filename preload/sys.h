@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* Direct Linux system calls for the freestanding preload library: its only
  * architecture-specific code. sys_call() returns what the kernel returns: a
  * value >= 0, or -errno (errno is the caller's business). */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Malformed command lines, one table across every applet. Each case must
 # exit with status 1, print nothing on stdout and exactly one line on
 # stderr that holds the case's NEEDLE (the bad argument, or what is

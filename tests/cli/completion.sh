@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bash completion (completion/smc.bash): sourced here, _smc called with
 # COMP_WORDS and COMP_CWORD set as bash sets them, COMPREPLY checked. The
 # device names come from a sysfs tree made here.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Dispatch of the multicall binary: by argv[0], by first argument, links.
 . "$(dirname "$0")/lib.sh"
 

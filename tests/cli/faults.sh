@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Netlink faults through the seam in netlink/nl.c: SMC_NL_FAULT replaces
 # the kernel's replies with recorded datagrams (tests/fixtures) and with
 # the failures a kernel can produce. Only the sanitizer build has the seam;

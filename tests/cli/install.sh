@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make install into a temporary DESTDIR: the binary, its applet links, the
 # preload library, the man pages with their aliases and the completion;
 # the installed applets run through their links; make uninstall leaves

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Helpers for CLI tests. $SMC is the binary under test; each check prints
 # "ok - NAME" or "not ok - NAME: why", which tests/run counts.
 TMP=$(mktemp -d)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Man pages: mandoc finds nothing worse than style, man-db renders each,
 # aliases are links to a page that names them, and every option an applet's
 # help lists is in its page and the other way round.

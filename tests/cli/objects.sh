@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smcd/smcr info, linkgroup, device, seid, handshake-limit: arguments, and
 # what each says on a host without the SMC module (no kernel reached).
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # libsmc-preload.so: what it links against, and glibc and musl programs
 # using it. The host kernel has no AF_SMC, so every TCP socket here goes
 # through the library's fallback to TCP: these tests never reach SMC.

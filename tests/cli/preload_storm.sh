@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # libsmc-preload.so under load: 16 threads creating and closing 10,000
 # TCP sockets each under smc run. The host has no AF_SMC, so this is the
 # fallback path: the first AF_SMC attempt fails with EAFNOSUPPORT, and

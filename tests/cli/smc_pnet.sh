@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smc_pnet: arguments refused before anything is sent, and the answer of a
 # kernel without the SMC module (this host's case).
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smc_run / smc run: options, errors, the environment it hands on, which
 # library copy it preloads, sysctls, exec. No AF_SMC on this host: the
 # sockets are the library's TCP fallback.

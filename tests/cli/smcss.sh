@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smcss: options, refused combinations, and the answer of a kernel without
 # smc_diag (this host's case; with the module loaded the header is checked).
 . "$(dirname "$0")/lib.sh"

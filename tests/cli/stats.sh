@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smcd/smcr stats: commands, options and errors on a host without SMC (no
 # kernel needed; the counters themselves are checked by the unit tests).
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smcd/smcr: options, objects, help, errors (no kernel needed for these).
 . "$(dirname "$0")/lib.sh"
 

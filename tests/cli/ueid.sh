@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # smcd/smcr ueid: arguments and the UEID rule, checked before any request
 # (no kernel needed: an invalid UEID never reaches netlink).
 . "$(dirname "$0")/lib.sh"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Shared by the libFuzzer targets: each feeds its input to one parser of
  * kernel replies (or one validator of names and sizes) and aborts when a
  * result breaks what its callers rely on, so that libFuzzer reports it

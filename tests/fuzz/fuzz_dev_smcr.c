@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_GET_DEV_SMCR replies (RoCE devices). */
 #include "tests/fuzz/objects.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* NETLINK_SOCK_DIAG replies for AF_SMC (what smcss lists). */
 #include <sys/socket.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_GET_LGR_SMCR replies (SMC-R link groups). */
 #include "tests/fuzz/objects.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_GET_LINK_SMCR replies (link groups, each followed by its links). */
 #include "tests/fuzz/objects.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_PNETID_GET replies (the PNET table). */
 #include "netlink/pnet.h"
 #include "tests/fuzz/fuzz.h"

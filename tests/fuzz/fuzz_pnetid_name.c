@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The PNETID validator of smc_pnet: what it accepts is 1 to 16 upper-case
  * letters and digits, the name in upper case. */
 #include <strings.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_DUMP_SEID replies. */
 #include "netlink/seid.h"
 #include "tests/fuzz/fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The SIZE of smc_run -r/-t and SMC_SNDBUF/SMC_RCVBUF (preload/size.c):
  * an accepted size is positive and exactly what the text says. */
 #include "preload/size.h"

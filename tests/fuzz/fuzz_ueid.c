@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_DUMP_UEID replies. */
 #include "netlink/ueid.h"
 #include "tests/fuzz/fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The UEID validator of `smcd ueid add/del`: what it accepts is 32
  * characters of the kernel's alphabet, blank-padded, starting with the name. */
 #include <linux/smc.h>

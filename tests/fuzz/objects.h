@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The checks shared by the link group, link and device targets. */
 #ifndef SMC_FUZZ_OBJECTS_H
 #define SMC_FUZZ_OBJECTS_H

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Cut the output of one command from a reference transcript of smc-tools
 # 1.8.5 (/work/shared/reference/smc-tools-1.8.5/*.txt): the lines after
 # "$ COMMAND" up to its "[rc=N]" line. N picks the Nth run of the command.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Helpers for the CLI tests that run tests/progs programs under smc_run or
 # libsmc-preload.so; sourced after tests/cli/lib.sh.
 PROGS=${O:-build}/progs

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The socket checks run under smc_run / libsmc-preload.so, built once
  * against glibc and once against musl (plain, not sanitized: a sanitizer
  * runtime refuses to come after a preloaded library).

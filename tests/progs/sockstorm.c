@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Many threads creating and closing TCP sockets at once, run under
  * smc_run / libsmc-preload.so:
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A plain TCP test program with no knowledge of SMC:
  *   xfer server PORT            serve one client, then exit
  *   xfer client HOST PORT MIB   send MIB MiB, receive as much back

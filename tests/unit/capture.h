@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Run a printer with stdout sent to a temporary file and get what it
  * wrote, for comparing the applets' output with golden files. */
 #ifndef SMC_CAPTURE_H

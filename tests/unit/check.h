@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A few-line test harness: every CHECK prints one "ok - NAME" or
  * "not ok - NAME" line, which tests/run counts. Tests run from the
  * repository's top directory. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building SMC_GEN_NETLINK replies in tests, laid out as the kernel sends
  * them: generic netlink messages of one dump, then NLMSG_DONE. */
 #ifndef SMC_TEST_GENL_MSG_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Building SMC_GEN_NETLINK replies as the kernel sends them, for the
  * parsers' unit tests, and the checks every parser gets: a cut reply and
  * a corrupted attribute length are errors (or, for a length whose change

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMC_NETLINK_GET_STATS replies built in the kernel's layout
  * (net/smc/smc_stats.c) from smc-tools' JSON keys and values, so the
  * reference transcripts' JSON lines become kernel messages. */

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* device: SMC_NETLINK_GET_DEV_SMCR and _GET_DEV_SMCD replies parsed and
  * printed as smc-tools did on the lab's hosts (SoftRoCE rxe0 on eth0). */
 #include <linux/smc.h>
 
-#include "applets/objects.h"
+#include "applets/objects/objects.h"
 #include "tests/unit/smcmsg.h"
 
 /* rxe0 as Linux 6.12 reports it: PCI values read from a parent that is no

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcss on sock_diag replies built from the uapi structs with the values
  * of the reference captures: text compared with the smc-tools 1.8.5 output
  * cut into tests/golden/smcss, JSON checked by python, and cut or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Number shortening against every row of the specification
  * (tests/golden/abbreviations.tsv, third column), and decline code names. */
 #include <inttypes.h>
@@ -5,7 +6,7 @@
 #include <string.h>
 
 #include "tests/unit/check.h"
-#include "applets/format.h"
+#include "applets/print/format.h"
 
 static void test_abbreviations(void)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Corrupted replies the fuzz targets (tests/fuzz) found crashing or
  * hanging the parsers: a message length above INT_MAX sent libmnl's walk
  * out of the buffer, one whose alignment wraps to 0 kept it in place

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The JSON writer: nesting, commas, escaping. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "tests/unit/check.h"
 
 int main(void)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Keyword abbreviation as smcd/smcr accept it for objects and commands. */
 #include "applets/tech.h"
 #include "tests/unit/check.h"

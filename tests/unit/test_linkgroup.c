@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* linkgroup: SMC_NETLINK_GET_LGR_SMCR, _GET_LINK_SMCR and _GET_LGR_SMCD
  * replies parsed and printed as smc-tools did on the lab's two hosts. */
 #include <arpa/inet.h>
 #include <linux/smc.h>
 
-#include "applets/objects.h"
+#include "applets/objects/objects.h"
 #include "tests/unit/smcmsg.h"
 
 #define GID_A "0000:0000:0000:0000:0000:ffff:c612:0001"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The netlink core ends a dump at its NLMSG_DONE: nothing after it is read
  * (a dump that did not end there would wait on its socket forever). */
 #include "netlink/nl.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc_pnet on SMC_PNETID_GET replies built as the kernel's
  * smc_pnet_set_nla() lays them out: one line per entry as smc-tools prints
  * them, JSON checked by python, the PNETID rule, and cut or corrupted

@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* seid and handshake-limit: SMC_NETLINK_DUMP_SEID and _DUMP_HS_LIMITATION
  * replies (attributes not nested) parsed and printed. */
 #include <linux/smc.h>
 
-#include "applets/objects.h"
+#include "applets/objects/objects.h"
 #include "netlink/hslimit.h"
 #include "tests/unit/smcmsg.h"
 

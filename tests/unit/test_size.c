@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The SIZE parser shared by smc_run and the preload library. */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The stats reset baseline: its arithmetic, and its file handling in a
  * private temporary directory (corrupt, foreign, symbolic link, stale,
  * not private, two processes resetting at once). */
@@ -10,7 +11,7 @@
 #include <sys/wait.h>
 
 #include "tests/unit/check.h"
-#include "applets/snapshot.h"
+#include "applets/objects/snapshot.h"
 
 static struct smc_stats raw, st, base;
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The stats reset baseline under load and against hostile paths, on real
  * replies (tests/fixtures/fallback-*, no kernel): 8 processes doing 100
  * show/reset cycles each at once; a baseline path that is a symbolic link,
@@ -12,8 +13,8 @@
 #include <sys/wait.h>
 
 #include "tests/unit/check.h"
-#include "applets/snapshot.h"
-#include "applets/stats.h"
+#include "applets/objects/snapshot.h"
+#include "applets/objects/stats.h"
 
 #define PROCS 8
 #define CYCLES 100

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The statistics parsers on replies built in the kernel's layout: values,
  * missing and unknown attributes, fallback reasons, and truncated or
  * corrupted replies; and the -d rendering of fallback reasons. */
@@ -6,7 +7,7 @@
 
 #include "tests/unit/check.h"
 #include "tests/unit/stats_msg.h"
-#include "applets/stats.h"
+#include "applets/objects/stats.h"
 
 static const char *const sample = "{\"SMCR\": {\"SMC_INT_TX_BUF_64K\":2,\"SMC_USR_RX_BUF_G_1024K\":5,"
 	"\"SMC_USR_RX_BUF_1024K\":1000,\"SMC_INT_TX_BUF_FULL_PEER_CNT\":504,\"SMC_INT_RX_BUF_DGRADE_CNT\":3,"

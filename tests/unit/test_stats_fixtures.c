@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The parsers on real kernel replies (tests/fixtures/stats-ueid-guest-6.12,
  * see its README), and on every truncation, every bent length field and
  * many flipped bytes of them: never a crash, always an error with text. */
@@ -6,7 +7,7 @@
 
 #include "tests/unit/check.h"
 #include "tests/unit/genl_msg.h"
-#include "applets/format.h"
+#include "applets/print/format.h"
 #include "netlink/stats.h"
 #include "netlink/ueid.h"
 

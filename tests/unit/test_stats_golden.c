@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Golden tests: kernel replies carrying the counters of the reference runs
  * (the JSON lines of tests/golden/, cut from smc-tools 1.8.5 transcripts)
  * are parsed and rendered, and the text must equal smc-tools' output byte
@@ -7,8 +8,8 @@
 
 #include "tests/unit/check.h"
 #include "tests/unit/stats_msg.h"
-#include "applets/snapshot.h"
-#include "applets/stats.h"
+#include "applets/objects/snapshot.h"
+#include "applets/objects/stats.h"
 
 static char *golden(const char *name)
 {

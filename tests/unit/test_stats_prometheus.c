@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `stats prometheus` rendered from the real kernel replies recorded in
  * tests/fixtures (see its README): the exposition's structure, every sample
  * against the JSON output of the same replies (through a mapping of
@@ -10,7 +11,7 @@
 #include <unistd.h>
 
 #include "tests/unit/check.h"
-#include "applets/stats.h"
+#include "applets/objects/stats.h"
 
 #define MAX_SAMPLES 512
 

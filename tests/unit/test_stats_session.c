@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* stats_get() against a stand-in kernel: this test defines libmnl's socket
  * calls and recv() itself (the program's definitions win over the shared
  * libraries'), answers the family lookup and both dumps with the replies

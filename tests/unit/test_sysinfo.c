@@ -1,7 +1,8 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* info: SMC_NETLINK_GET_SYS_INFO replies parsed and printed as smc-tools did. */
 #include <linux/smc.h>
 
-#include "applets/objects.h"
+#include "applets/objects/objects.h"
 #include "tests/unit/smcmsg.h"
 
 static const struct info_hw no_hw;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The UEID dump parser on replies built as the kernel sends them, and the
  * name check done before any request. */
 #include <errno.h>

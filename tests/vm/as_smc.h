@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Forced into tests/progs/xfer.c (gcc -include) to build xfer-smc, which
  * opens AF_SMC sockets itself: the lab records SMC kernel replies with it
  * without depending on smc_run. The program's source stays plain TCP. */

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The SMC-D lab kernel: no Debian kernel sets CONFIG_SMC_LO (loopback-ism),
 # so this one is built from trixie's linux-source-6.12 with the options in
 # tests/vm/smcd.config, once per machine, cached in LAB_CACHE under a name

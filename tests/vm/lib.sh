@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The QEMU lab, host side: Debian trixie's kernel cached once per machine,
 # an initramfs of busybox + build/smc + test programs, guests booted under
 # TCG with a hard time limit. Sourced by tests/vm/run, demo and record.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* record DIR COMMAND...: send one SMC netlink request per COMMAND and keep
  * every reply datagram the kernel sends as DIR/COMMAND.N (through the netlink
  * core's SMC_NL_RECORD). Runs inside a lab guest; the files become

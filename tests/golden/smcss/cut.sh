@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Cut the smcss blocks out of the smc-tools 1.8.5 reference captures into
 # the golden files here: the output between "$ smcss OPTS" and "[rc=N]".
 #   tests/golden/smcss/cut.sh /work/shared/reference/smc-tools-1.8.5

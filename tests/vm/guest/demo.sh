@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The demo: one transfer under smc run between the two hosts, then our
 # smcr -d stats; everything goes to the result port for tests/vm/demo.
 . /lab/lib.sh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scenario "preload fallback": Debian's kernel booted with module_blacklist=smc,
 # so no AF_SMC at all; programs under smc run must still talk TCP, which is
 # the preload library's promise.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Checks inside a lab guest (busybox sh). Result lines go to fd 3 (the
 # second serial port): "ok - NAME" or "not ok - NAME: why".
 T=/tmp/check

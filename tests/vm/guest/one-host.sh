@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scenario "one host": our applets against a real SMC kernel in one guest
 # without an RDMA or ISM device, so every connection falls back to TCP.
 . /lab/lib.sh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Record SMC kernel replies into /out/SCENARIO/ (tests/fixtures). $1 is the
 # recording: idle, fallback, two-hosts-server, two-hosts-client or smcd.
 . /lab/lib.sh

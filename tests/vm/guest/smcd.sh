@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scenario "SMC-D": one guest on the lab's own kernel (SMC and loopback-ism
 # built in), a UEID set by our smcd, unmodified programs under smc run
 # talking SMC-Dv2 over 127.0.0.1; our smcd and smcss show what the kernel

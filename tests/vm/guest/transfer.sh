@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by scenarios after lib.sh: one transfer between two unmodified
 # programs under smc run on 127.0.0.1.
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Scenario "two hosts": SMC-Rv2 over SoftRoCE between two guests, driven by
 # our smcr ueid and smc run. $1 is server (198.18.0.1) or client (.2).
 . /lab/lib.sh

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The text, JSON and Prometheus printers of `smcd/smcr stats`, apart from the
  * netlink requests so the golden tests can render parsed replies. */
 #ifndef SMC_STATS_PRINT_H

@@ -1,11 +1,12 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* device [show] [all | netdev NETDEV | ibdev IBDEV] (SMC-R, one row per
  * port), device [show] [all] (SMC-D). */
 #include <stdio.h>
 #include <string.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 
 static const char *dev_type(uint16_t pci_device, char *buf, size_t size)
 {

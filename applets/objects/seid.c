@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* seid [show | enable | disable]: the system EID of SMC-D. */
 #include <stdio.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 
 void seid_print(FILE *out, const struct smc_seid *seid, bool json)
 {

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What each counter of enum stats_counter is called: smc-tools' JSON key
  * and our Prometheus metric with its labels, from one set of tables, so the
  * JSON and Prometheus printers cannot disagree about a counter. */

@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* handshake-limit [show | enable | disable]: whether the kernel limits
  * concurrent SMC handshakes in this network namespace. */
 #include <stdio.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 #include "netlink/hslimit.h"
 
 void hslimit_print(FILE *out, uint8_t enabled, bool json)

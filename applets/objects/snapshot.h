@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The baseline `smcd/smcr stats reset` records, since the kernel cannot reset
  * its counters: one file per user and network namespace (the kernel keeps
  * statistics per namespace), in $XDG_RUNTIME_DIR/smc or else the user's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* What the smcd/smcr objects info, linkgroup, device, seid and
  * handshake-limit share: their argument grammar, and their printers (text
  * laid out as smc-tools prints it, or JSON), which the unit tests call. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV] (SMC-R),
  * linkgroup [show] [all] (SMC-D). */
 #include <inttypes.h>
@@ -5,8 +6,8 @@
 #include <string.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 
 /* NAMES[X], or X in hex with a question mark when the kernel knows more. */
 static const char *name_of(unsigned x, const char *const *names, unsigned count, char *buf, size_t size)

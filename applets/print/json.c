@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <inttypes.h>
 
-#include "applets/json.h"
+#include "applets/print/json.h"
 
 static void put_string(FILE *out, const char *s)
 {

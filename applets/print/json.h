@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* A streaming JSON writer for the applets' -j/json output: compact, one
  * document per call, strings escaped, numbers as numbers. */
 #ifndef SMC_JSON_H

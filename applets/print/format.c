@@ -1,8 +1,9 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "applets/format.h"
+#include "applets/print/format.h"
 
 const char *format_short(uint64_t value, char buf[SHORT_NUM_LEN])
 {

@@ -1,12 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcd/smcr stats prometheus: the kernel's counters in the Prometheus text
  * exposition format, both technologies told apart by a label. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "applets/format.h"
-#include "applets/stats.h"
-#include "applets/stats_names.h"
+#include "applets/print/format.h"
+#include "applets/objects/stats.h"
+#include "applets/objects/stats_names.h"
 
 static const char *const technology[STATS_TECHS] = { [STATS_SMCD] = "smcd", [STATS_SMCR] = "smcr" };
 static const char *const role[STATS_SIDES] = { [STATS_CLIENT] = "client", [STATS_SERVER] = "server" };

@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* info [show]: the SMC capabilities of the kernel and the hardware. */
 #include <stdio.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 
 void info_count_hw(const struct smc_list *smcd_devs, const struct smc_list *smcr_devs, struct info_hw *hw)
 {

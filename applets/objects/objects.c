@@ -1,10 +1,11 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <ctype.h>
 #include <string.h>
 #include <rdma/ib_user_verbs.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
-#include "applets/objects.h"
+#include "applets/print/json.h"
+#include "applets/objects/objects.h"
 
 static int word_index(const char *arg, const char *const *words)
 {

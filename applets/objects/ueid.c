@@ -1,9 +1,10 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcd/smcr ueid {show | add NAME | del NAME | flush | help} */
 #include <stdio.h>
 #include <string.h>
 
 #include "applets/applet.h"
-#include "applets/json.h"
+#include "applets/print/json.h"
 #include "applets/tech.h"
 #include "netlink/ueid.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -10,7 +11,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 
-#include "applets/snapshot.h"
+#include "applets/objects/snapshot.h"
 
 #define MAGIC "smc-stats-baseline"
 #define MAX_FILE_SIZE 65536

@@ -1,14 +1,15 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smcd/smcr stats {show | reset | json | prometheus | help} */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "applets/applet.h"
-#include "applets/format.h"
-#include "applets/json.h"
-#include "applets/snapshot.h"
-#include "applets/stats.h"
-#include "applets/stats_names.h"
+#include "applets/print/format.h"
+#include "applets/print/json.h"
+#include "applets/objects/snapshot.h"
+#include "applets/objects/stats.h"
+#include "applets/objects/stats_names.h"
 #include "applets/tech.h"
 
 /* The MAX most frequent fallback reasons of SIDE into TOP, by count, ties

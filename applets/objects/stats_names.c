@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <stdio.h>
 
-#include "applets/stats_names.h"
+#include "applets/objects/stats_names.h"
 
 /* Size buckets: up to 8K, ... up to 1024K, G_1024K above. */
 static const char *const buckets[STATS_BUCKETS] = { "8K", "16K", "32K", "64K", "128K", "256K", "512K", "1024K",

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text helpers shared by the applets' printers. */
 #ifndef SMC_FORMAT_H
 #define SMC_FORMAT_H
