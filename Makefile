@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # smc: one static multicall binary for SMC (AF_SMC) administration.
-# `make` builds build/smc (static) and build/libsmc-preload.so;
+# `make` builds build/smc (static, against musl) and build/libsmc-preload.so;
+# `make LIBC=glibc` links smc statically against glibc instead;
 # `make check` builds everything and runs the whole test suite.
 
 VERSION   := 0.1.0
@@ -17,6 +18,26 @@ CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(PREF
 CFLAGS   ?= -Os -g0
 CFLAGS   += -std=gnu11 $(WARN) -ffunction-sections -fdata-sections
 LDFLAGS  += -static -Wl,--gc-sections
+
+# The release smc links statically against musl (musl-gcc, Debian's
+# musl-tools), or against glibc with LIBC=glibc where musl is missing. The
+# sanitizer, fuzz and valgrind builds and the preload library use $(CC).
+LIBC      ?= musl
+# musl-gcc sees only musl's headers: the kernel's and libmnl's come from a
+# directory of links to the system's (never glibc's own headers).
+MUSL_INC  := $(O)/musl-include
+ifeq ($(LIBC),musl)
+STATIC_CC ?= musl-gcc
+CPPFLAGS  += -isystem $(MUSL_INC)
+STATIC_DEPS := $(MUSL_INC)/.made
+# Two glibc symbols that Debian's libmnl.a references (compat/libmnl_musl.c).
+STATIC_OBJ  := $(O)/obj/compat/libmnl_musl.o
+else ifeq ($(LIBC),glibc)
+STATIC_CC ?= $(CC)
+else
+$(error LIBC must be musl or glibc, not "$(LIBC)")
+endif
+KERNEL_ASM := $(firstword $(wildcard /usr/include/$(shell $(CC) -print-multiarch 2>/dev/null)/asm /usr/include/asm))
 
 # Freestanding code shared by smc and the preload library.
 FREE_SRC  := preload/size.c
@@ -36,9 +57,19 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(SAN)/tests/%)
 .PHONY: all san unit progs check release install uninstall clean size
 all: $(O)/smc $(O)/libsmc-preload.so
 
-$(O)/obj/%.o: %.c $(wildcard */*.h */*/*.h) | check-libmnl
+$(O)/obj/%.o: %.c $(wildcard */*.h */*/*.h) $(O)/libc | check-libmnl check-static-cc $(STATIC_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(STATIC_CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(MUSL_INC)/.made:
+	@mkdir -p $(@D)
+	@for d in /usr/include/linux /usr/include/asm-generic /usr/include/rdma /usr/include/libmnl $(KERNEL_ASM); do \
+	  [ ! -d $$d ] || ln -sfn $$d $(@D)/; done
+	@touch $@
+
+check-static-cc:
+	@command -v $(STATIC_CC) >/dev/null || { echo "error: $(STATIC_CC) not found; install musl-tools (./build.sh does) or build with LIBC=glibc" >&2; exit 1; }
+.PHONY: check-static-cc
 
 # smc_run looks for the installed library under PREFIX: a PREFIX other than
 # the last build's rebuilds it.
@@ -46,18 +77,18 @@ $(O)/prefix: FORCE
 	@mkdir -p $(@D)
 	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
 $(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
-.PHONY: FORCE
-
-$(O)/obj/smc.o: smc.c $(wildcard */*.h */*/*.h)
+# Objects built for one C library are rebuilt for the other.
+$(O)/libc: FORCE
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	@echo '$(LIBC) $(STATIC_CC)' | cmp -s - $@ || echo '$(LIBC) $(STATIC_CC)' >$@
+.PHONY: FORCE
 
 $(O)/obj/embed.o: preload/embed.S $(O)/libsmc-preload.so
 	@mkdir -p $(@D)
 	$(CC) -c -DPRELOAD_SO='"$(O)/libsmc-preload.so"' -o $@ $<
 
-$(O)/smc: $(O)/obj/smc.o $(O)/obj/embed.o $(LIB_OBJ)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+$(O)/smc: $(O)/obj/smc.o $(O)/obj/embed.o $(LIB_OBJ) $(STATIC_OBJ)
+	$(STATIC_CC) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
 	@file $@ | grep -q 'statically linked' || { echo "error: $@ is not statically linked" >&2; rm -f $@; exit 1; }
 
 # The preload library: freestanding, no libc, no NEEDED entries. Its only
@@ -127,8 +158,21 @@ $(O)/progs/sockstorm-glibc: tests/progs/sockstorm.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
 
+# glibc against musl (tests/libc/run): each program built with both C
+# libraries must print the same; the musl side of shim links compat/libmnl_musl.c.
+LIBC_TESTS := $(if $(MUSL_CC),$(foreach t,parity shim,$(O)/libc-tests/$(t)-glibc $(O)/libc-tests/$(t)-musl))
+LIBC_TEST_FLAGS := -D_GNU_SOURCE -O1 -std=gnu11 $(WARN) $(LIBMNL_CFLAGS)
+$(O)/libc-tests/%-glibc: tests/libc/%.c
+	@mkdir -p $(@D)
+	$(CC) $(LIBC_TEST_FLAGS) -o $@ $< $(LIBMNL_A)
+$(O)/libc-tests/%-musl: tests/libc/%.c $(O)/libc-tests/libmnl_musl.o | $(MUSL_INC)/.made
+	$(MUSL_CC) -static $(LIBC_TEST_FLAGS) -isystem $(MUSL_INC) -o $@ $^ $(LIBMNL_A)
+$(O)/libc-tests/libmnl_musl.o: compat/libmnl_musl.c | check-libmnl
+	@mkdir -p $(@D)
+	$(MUSL_CC) $(LIBC_TEST_FLAGS) -c -o $@ $<
+
 san: $(SAN)/smc
-unit: $(UNIT_BIN)
+unit: $(UNIT_BIN) $(LIBC_TESTS)
 progs: $(PROGS)
 
 # Programs for the QEMU lab (tests/vm): xfer, a plain TCP program linked
@@ -145,9 +189,9 @@ $(O)/progs/xfer-musl: tests/progs/xfer.c
 $(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
-$(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
+$(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o $(STATIC_OBJ) | $(STATIC_DEPS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+	$(STATIC_CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
 lab-progs: $(LAB_PROGS)
 .PHONY: lab-progs
 
@@ -231,4 +275,5 @@ uninstall:
 	rm -f $(COMPDIR)/smc $(APPLETS:%=$(COMPDIR)/%)
 
 clean:
-	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
+	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so \
+	       $(O)/libc $(O)/libc-tests $(O)/musl-include

@@ -12,6 +12,7 @@ O=${O:-build}
 die() { echo "build.sh: $*" >&2; exit 1; }
 
 BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
+BUILD_PKGS+=(musl-tools)	# the release smc links statically against musl (make LIBC=glibc: not needed)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc man-db curl)
 # promtool validates `stats prometheus` output
 TEST_PKGS+=(prometheus)

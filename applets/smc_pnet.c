@@ -50,7 +50,9 @@ static int set_once(const char **slot, const char *value, char opt)
 	return 0;
 }
 
-static int parse_option(int c, struct pnet_opts *o, char **argv)
+/* last_arg: the argument getopt_long took the option from; final_arg:
+ * argv's last, the only place where a value can be missing. */
+static int parse_option(int c, struct pnet_opts *o, const char *last_arg, const char *final_arg)
 {
 	switch (c) {
 	case 'a': case 'd': case 's': case 'f':
@@ -63,11 +65,11 @@ static int parse_option(int c, struct pnet_opts *o, char **argv)
 		return parse_port(optarg, o);
 	case 'j': o->json = true; return 0;
 	case ':':
-		return fail("option \"%s\" needs a value", argv[optind - 1]);
+		return fail("option \"%s\" needs a value", final_arg);
 	}
 	if (optopt && !strchr("adsfIDPjhv", optopt))
 		return fail("option \"-%c\" is unknown, try \"smc_pnet -h\"", optopt);
-	return fail("option \"%s\" is unknown, try \"smc_pnet -h\"", argv[optind - 1]);
+	return fail("option \"%s\" is unknown, try \"smc_pnet -h\"", last_arg);
 }
 
 /* What each command needs and refuses. */
@@ -109,6 +111,8 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 		{ "help", no_argument, NULL, 'h' },	   { "version", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
+	/* Taken before getopt_long: musl reorders argv before it reports a missing value. */
+	const char *final_arg = argv[argc - 1];
 	struct nl_error err;
 	int c;
 
@@ -120,7 +124,7 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 			return usage();
 		if (c == 'v')
 			return print_version();
-		if (parse_option(c, o, argv))
+		if (parse_option(c, o, argv[optind - 1], final_arg))
 			return 1;
 	}
 	if (argc - optind > 1)
