@@ -7,14 +7,25 @@
 VERSION   := 0.1.0
 O         ?= build
 CC        ?= cc
-PREFIX    ?= /usr/local
+STRIP     ?= strip
 DESTDIR   ?=
+
+# Installation directories (GNU names; PREFIX is the older spelling of prefix).
+PREFIX         ?= /usr/local
+prefix         ?= $(PREFIX)
+exec_prefix    ?= $(prefix)
+bindir         ?= $(exec_prefix)/bin
+libdir         ?= $(exec_prefix)/lib
+datarootdir    ?= $(prefix)/share
+mandir         ?= $(datarootdir)/man
+completionsdir ?= $(or $(shell pkg-config --define-variable=prefix=$(prefix) --variable=completionsdir \
+                    bash-completion 2>/dev/null),$(datarootdir)/bash-completion/completions)
 
 LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/libmnl.a /usr/lib/libmnl.a /usr/local/lib/libmnl.a))
 LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(PREFIX)"' $(LIBMNL_CFLAGS)
+CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(prefix)"' -DSMC_LIBDIR='"$(libdir)"' $(LIBMNL_CFLAGS)
 CFLAGS   ?= -Os -g0
 CFLAGS   += -std=gnu11 $(WARN) -ffunction-sections -fdata-sections
 LDFLAGS  += -static -Wl,--gc-sections
@@ -71,11 +82,12 @@ check-static-cc:
 	@command -v $(STATIC_CC) >/dev/null || { echo "error: $(STATIC_CC) not found; install musl-tools (./build.sh does) or build with LIBC=glibc" >&2; exit 1; }
 .PHONY: check-static-cc
 
-# smc_run looks for the installed library under PREFIX: a PREFIX other than
-# the last build's rebuilds it.
+# smc_run looks for the installed library where the build says: other
+# directories than the last build's rebuild it (make install checks them).
+BUILT_PATHS := $(prefix) $(libdir)
 $(O)/prefix: FORCE
 	@mkdir -p $(@D)
-	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+	@echo '$(BUILT_PATHS)' | cmp -s - $@ || echo '$(BUILT_PATHS)' >$@
 $(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
 # Objects built for one C library are rebuilt for the other.
 $(O)/libc: FORCE
@@ -109,11 +121,11 @@ $(O)/libsmc-preload.so: $(PRELOAD_SRC) $(wildcard preload/*.h)
 	mv $@.tmp $@
 
 size: $(O)/smc
-	@cp $(O)/smc $(O)/smc.stripped && strip $(O)/smc.stripped
+	@cp $(O)/smc $(O)/smc.stripped && $(STRIP) $(O)/smc.stripped
 	@echo "build/smc: $$(stat -c %s $(O)/smc.stripped) bytes stripped, $$(stat -c %s $(O)/smc) bytes as built"
 
 release: all
-	strip $(O)/smc
+	$(STRIP) $(O)/smc
 	@echo "build/smc: $$(stat -c %s $(O)/smc) bytes stripped"
 
 check-libmnl:
@@ -249,30 +261,50 @@ bench: all lab-progs $(BENCH_PROGS)
 	O=$(O) bench/run
 .PHONY: bench
 
-# Installed: the binary and a link per applet, the preload library beside
-# them in lib/ (where smc_run finds it), the man pages (alias pages stay
-# links), and one bash completion file with a link per applet.
-BINDIR    = $(DESTDIR)$(PREFIX)/bin
-LIBDIR    = $(DESTDIR)$(PREFIX)/lib
-MANDIR    = $(DESTDIR)$(PREFIX)/share/man
-COMPDIR   = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+# Installed: the binary and a link per applet, the preload library in a
+# private directory (libdir/smc, where smc_run looks), the man pages with
+# the configured paths (alias pages stay links), and one bash completion
+# file with a link per applet. make install copies what make built and
+# compiles nothing; install keeps the symbols (a debug package strips them),
+# install-strip strips with $(STRIP).
+INSTALL         ?= install
+INSTALL_PROGRAM ?= $(INSTALL) -m 0755
+INSTALL_DATA    ?= $(INSTALL) -m 0644
 MAN_PAGES = $(wildcard man/*.[1-8])
-APPLETS   = $(or $(shell $(O)/smc --list 2>/dev/null),$(shell $(BINDIR)/smc --list 2>/dev/null))
-install: all
-	install -D -m 0755 $(O)/smc $(BINDIR)/smc
-	strip $(BINDIR)/smc
-	for a in $(APPLETS); do ln -sf smc $(BINDIR)/$$a; done
-	install -D -m 0644 $(O)/libsmc-preload.so $(LIBDIR)/libsmc-preload.so
-	for m in $(MAN_PAGES); do d=$(MANDIR)/man$${m##*.}; mkdir -p $$d; \
-	  if [ -L $$m ]; then ln -sf $$(readlink $$m) $$d/$${m##*/}; else install -m 0644 $$m $$d/; fi; done
-	install -D -m 0644 completion/smc.bash $(COMPDIR)/smc
-	for a in $(APPLETS); do ln -sf smc $(COMPDIR)/$$a; done
+# The applet names from smc.c's table (make applets prints them): a cross
+# build cannot run the binary to ask it.
+APPLETS  := $(shell sed -n 's/^[[:space:]]*{ "\([a-z_]*\)",[[:space:]]*[a-z_]*_main,.*/\1/p' smc.c)
+PRELOAD_DIR = $(libdir)/smc
+MAN_PATHS := -e 's|PREFIX/lib/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
+             -e 's|/usr/local/lib/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
+             -e 's|PREFIX/bin/|$(bindir)/|g' -e 's|PREFIX/share/bash-completion/completions/|$(completionsdir)/|g' \
+             -e 's|/usr/local/lib|$(libdir)|g' -e 's|/usr/local|$(prefix)|g'
+applets:
+	@echo $(APPLETS)
+check-built:
+	@for f in $(O)/smc $(O)/libsmc-preload.so; do [ -f $$f ] || \
+	  { echo "error: $$f is not built: run make first (make install compiles nothing)" >&2; exit 1; }; done
+	@[ "$$(cat $(O)/prefix)" = '$(BUILT_PATHS)' ] || { echo "error: $(O)/smc was built for" \
+	  "prefix and libdir \"$$(cat $(O)/prefix)\", not \"$(BUILT_PATHS)\": run make with the same ones first" >&2; exit 1; }
+install: check-built
+	$(INSTALL) -d $(DESTDIR)$(bindir) $(DESTDIR)$(PRELOAD_DIR) $(DESTDIR)$(completionsdir)
+	$(INSTALL_PROGRAM) $(O)/smc $(DESTDIR)$(bindir)/smc
+	for a in $(APPLETS); do ln -sf smc $(DESTDIR)$(bindir)/$$a; done
+	$(INSTALL_DATA) $(O)/libsmc-preload.so $(DESTDIR)$(PRELOAD_DIR)/libsmc-preload.so
+	for m in $(MAN_PAGES); do d=$(DESTDIR)$(mandir)/man$${m##*.}; $(INSTALL) -d $$d; \
+	  if [ -L $$m ]; then ln -sf $$(readlink $$m) $$d/$${m##*/}; \
+	  else sed $(MAN_PATHS) $$m >$$d/$${m##*/}.tmp && chmod 0644 $$d/$${m##*/}.tmp && mv $$d/$${m##*/}.tmp $$d/$${m##*/}; fi; done
+	$(INSTALL_DATA) completion/smc.bash $(DESTDIR)$(completionsdir)/smc
+	for a in $(APPLETS); do ln -sf smc $(DESTDIR)$(completionsdir)/$$a; done
+install-strip: install
+	$(STRIP) $(DESTDIR)$(bindir)/smc
 
 uninstall:
-	@test -n "$(APPLETS)" || { echo "error: no $(O)/smc or $(BINDIR)/smc to list the applets" >&2; exit 1; }
-	rm -f $(BINDIR)/smc $(APPLETS:%=$(BINDIR)/%) $(LIBDIR)/libsmc-preload.so
-	for m in $(MAN_PAGES); do rm -f $(MANDIR)/man$${m##*.}/$${m##*/}; done
-	rm -f $(COMPDIR)/smc $(APPLETS:%=$(COMPDIR)/%)
+	rm -f $(DESTDIR)$(bindir)/smc $(APPLETS:%=$(DESTDIR)$(bindir)/%) $(DESTDIR)$(PRELOAD_DIR)/libsmc-preload.so
+	-rmdir $(DESTDIR)$(PRELOAD_DIR) 2>/dev/null
+	for m in $(MAN_PAGES); do rm -f $(DESTDIR)$(mandir)/man$${m##*.}/$${m##*/}; done
+	rm -f $(DESTDIR)$(completionsdir)/smc $(APPLETS:%=$(DESTDIR)$(completionsdir)/%)
+.PHONY: applets check-built install-strip
 
 clean:
 	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so \
