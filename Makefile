@@ -252,6 +252,12 @@ valgrind: progs
 check: all san unit progs lab-progs fuzz-build
 	tests/run
 
+# The Debian package, built from a copy of the tree in $(O)/deb, checked by
+# lintian and installed into an empty root (tests/deb/run, run by tests/run).
+deb:
+	O=$(O) LIBMNL_A=$(abspath $(LIBMNL_A)) tests/deb/run
+.PHONY: deb
+
 # Benchmarks (bench/run): timing runs and the lab, never part of `make check`.
 BENCH_PROGS := $(O)/bench/sockets $(O)/bench/loop
 $(O)/bench/%: bench/%.c

@@ -21,6 +21,8 @@ TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 # To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).
 TEST_PKGS+=(flex bison bc libelf-dev libssl-dev)
+# make deb: build the Debian package and check it with lintian.
+TEST_PKGS+=(dpkg-dev debhelper fakeroot lintian)
 
 apt_updated=
 ensure_packages() {
