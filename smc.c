@@ -42,7 +42,7 @@ static int run_applet(const struct applet *a, int argc, char **argv)
 static int usage(void)
 {
 	printf("Usage: smc APPLET [ARGS...]  or  APPLET [ARGS...] through a link named so\n"
-	       "       smc {-h|--help | -v|--version | --list | --install [-s] [-f] DIR}\n\n"
+	       "       smc {-h|--help | -v|--version | --list | --install [-s] [-r] [-f] DIR}\n\n"
 	       "Applets:\n");
 	for (size_t i = 0; i < applet_count; i++)
 		printf("  %-9s %s\n", applets[i].name, applets[i].summary);

@@ -23,7 +23,7 @@ int smc_run_main(int argc, char **argv);
 int smcss_main(int argc, char **argv);
 int smc_pnet_main(int argc, char **argv);
 
-/* smc --install [-s] [-f] DIR */
+/* smc --install [-s] [-r] [-f] DIR */
 int smc_install(int argc, char **argv);
 
 /* The preload library embedded in smc: write it to FD (0, or -1 and

@@ -144,7 +144,7 @@ _smc() {
 		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		if [[ ${words[cword]} == -* ]]; then
-			_smc_offer -s -f
+			_smc_offer -s -r -f
 		else
 			COMPREPLY=($(compgen -d -- "${words[cword]}"))
 			compopt -o filenames 2>/dev/null

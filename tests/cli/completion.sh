@@ -41,7 +41,7 @@ pnet_options=$(help_options smc_pnet)
 complete_is "smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
-complete_is "-s -f" smc --install -
+complete_is "-s -r -f" smc --install -
 complete_is "$smcd_objects help" smcd ""
 complete_is "$smcr_objects help" smcr ""
 complete_is "$smcd_objects help" /usr/sbin/smcd ""
