@@ -263,6 +263,14 @@ BENCH_PROGS := $(O)/bench/sockets $(O)/bench/loop
 $(O)/bench/%: bench/%.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -std=gnu11 $(WARN) -o $@ $<
+# The floor and the reference for start-up and size: a static musl "hello,
+# world" and smc linked against glibc (in $(O)/glibc).
+BENCH_PROGS += $(O)/bench/hello-musl $(O)/glibc/smc
+$(O)/bench/hello-musl: bench/hello.c | check-static-cc
+	@mkdir -p $(@D)
+	$(MUSL_CC) -static -Os -s -o $@ $<
+$(O)/glibc/smc: FORCE
+	$(MAKE) O=$(O)/glibc LIBC=glibc $@
 bench: all lab-progs $(BENCH_PROGS)
 	O=$(O) bench/run
 .PHONY: bench

@@ -4,12 +4,36 @@
 # Sizes: role "small" for a quick look, "full" for the published figures.
 . /lab/lib.sh
 load_smc
+# Role "libc": only the musl against glibc comparison at the end.
 if [ "$1" = small ]; then
-	calls="20 50" churn="2000 5000" scale="90:5 900:50"
+	calls="20 50" churn="2000 5000" scale="90:5 900:50" libc_pair="90:5"
 else
-	calls="100 1000" churn="20000 200000" scale="800:100 8000:1000"
+	calls="100 1000" churn="20000 200000" scale="800:100 8000:1000" libc_pair="9000:500"
 fi
+[ "$1" = libc ] && calls= churn= scale=
 fig() { echo "# $1: $2" >&3; echo "# $1: $2"; }
+
+# held LISTENERS:CONNECTIONS CMD...: run CMD while a program under smc run
+# holds that many SMC sockets (its "ready N" line in /tmp/hold.out).
+held() {
+	pair=$1
+	shift
+	smc run sockets hold "${pair%:*}" "${pair#*:}" >/tmp/hold.out 2>&1 &
+	holder=$!
+	for _ in $(seq 600); do
+		grep -q ready /tmp/hold.out && break
+		kill -0 $holder 2>/dev/null || break
+		sleep 1
+	done
+	if grep -q ready /tmp/hold.out; then
+		"$@"
+		ok "bench: $* over $(cat /tmp/hold.out)"
+	else
+		nok "bench: $* over $pair" "holder did not get ready: $(cat /tmp/hold.out)"
+	fi
+	kill $holder
+	wait $holder
+}
 
 # smcr stats against /bin/true, both run by the same loop.
 for n in $calls; do
@@ -42,20 +66,26 @@ done
 ok "bench: socket churn"
 
 # smcss -a over many SMC sockets held by a program under smc run.
+smcss_figure() { fig "smcss $(cat /tmp/hold.out) sockets" "$(smcss -a | wc -l) lines; $(loop 5 smcss -a)"; }
 for pair in $scale; do
-	smc run sockets hold "${pair%:*}" "${pair#*:}" >/tmp/hold.out 2>&1 &
-	holder=$!
-	for _ in $(seq 600); do
-		grep -q ready /tmp/hold.out && break
-		kill -0 $holder 2>/dev/null || break
-		sleep 1
-	done
-	if grep -q ready /tmp/hold.out; then
-		fig "smcss $(cat /tmp/hold.out) sockets" "$(smcss -a | wc -l) lines; $(loop 5 smcss -a)"
-		ok "bench: smcss -a over $(cat /tmp/hold.out)"
-	else
-		nok "bench: smcss -a over $pair" "holder did not get ready: $(cat /tmp/hold.out)"
-	fi
-	kill $holder
-	wait $holder
+	held "$pair" smcss_figure
 done
+
+# musl against glibc: the same commands from /bin/smc and from
+# /bin/smc-glibc (smc linked against glibc, added by bench/lab), run by the
+# same loop, alternated three times; loop prints the mean time and peak RSS.
+libc_smcss() {
+	for _ in 1 2 3; do
+		for smc in smc smc-glibc; do
+			fig "libc $smc smcss -a, $(cat /tmp/hold.out) sockets" "$(loop 5 $smc smcss -a)"
+		done
+	done
+}
+if [ -x /bin/smc-glibc ]; then
+	for _ in 1 2 3; do
+		for cmd in /bin/true "smc smcr stats" "smc-glibc smcr stats"; do
+			fig "libc loop 200 $cmd" "$(loop 200 $cmd)"
+		done
+	done
+	held "$libc_pair" libc_smcss
+fi
