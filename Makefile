@@ -18,8 +18,9 @@ bindir         ?= $(exec_prefix)/bin
 libdir         ?= $(exec_prefix)/lib
 datarootdir    ?= $(prefix)/share
 mandir         ?= $(datarootdir)/man
-completionsdir ?= $(or $(shell pkg-config --define-variable=prefix=$(prefix) --variable=completionsdir \
-                    bash-completion 2>/dev/null),$(datarootdir)/bash-completion/completions)
+# bash-completion's own layout when its pkg-config file is there, under our datarootdir.
+completionsdir ?= $(or $(shell pkg-config --define-variable=prefix=$(prefix) --define-variable=datadir=$(datarootdir) \
+                    --variable=completionsdir bash-completion 2>/dev/null),$(datarootdir)/bash-completion/completions)
 
 LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/libmnl.a /usr/lib/libmnl.a /usr/local/lib/libmnl.a))
 LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)

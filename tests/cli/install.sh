@@ -64,6 +64,11 @@ run env -u SMC_PRELOAD_LIB "$TREE/bin/smc_run" -d true
 grep -qF "preloading $want (the installed copy)" <<<"$ERR" && ok "installed smc_run preloads the installed library" ||
 	nok "installed smc_run preloads the installed library" "$ERR"
 
+run make -s -C "$ROOT" install DESTDIR="$TMP/dirs" bindir=/b mandir=/m completionsdir=/c
+[[ $RC -eq 0 && -x $TMP/dirs/b/smc && -L $TMP/dirs/b/smcr && -f $TMP/dirs/m/man8/smcd-stats.8 && -f $TMP/dirs/c/smc &&
+	-f $TMP/dirs$PREFIX/lib/smc/libsmc-preload.so ]] && ok "make install bindir= mandir= completionsdir= puts the files there" ||
+	nok "make install bindir= mandir= completionsdir= puts the files there" "rc=$RC $ERR: $(cd "$TMP/dirs" && find . ! -type d)"
+
 run make -s -C "$ROOT" install-strip DESTDIR="$DEST"
 [[ $RC -eq 0 && $(file -b "$TREE/bin/smc") == *", stripped"* ]] && ok "make install-strip strips" ||
 	nok "make install-strip strips" "rc=$RC: $ERR $(file -b "$TREE/bin/smc")"
