@@ -10,6 +10,7 @@
 
 #include "applets/applet.h"
 #include "applets/print/json.h"
+#include "applets/print/line.h"
 #include "applets/smcss.h"
 #include "netlink/diag.h"
 
@@ -109,91 +110,148 @@ static void print_header(const struct smcss_opts *o)
 	putchar('\n');
 }
 
-/* "address:port", the address cut and marked ".." to fit the column
+/* "address:port" in its column, the address cut and marked ".." to fit
  * unless WIDE. */
-static void format_addr(char *buf, size_t size, int family, const uint8_t addr[16], uint16_t port, bool wide)
+static void line_addr(struct line *l, const struct smcss_opts *o, int family, const uint8_t addr[16],
+		      uint16_t port)
 {
-	char ip[INET6_ADDRSTRLEN], port_text[8];
-	int ip_len, port_len;
+	char ip[INET6_ADDRSTRLEN];
+	size_t start = l->len, ip_len;
+	struct line port_text;
 
 	if (!inet_ntop(family, addr, ip, sizeof(ip)))
-		snprintf(ip, sizeof(ip), "?");
-	port_len = snprintf(port_text, sizeof(port_text), "%u", port);
-	ip_len = (int)strlen(ip);
-	if (!wide && ip_len + 1 + port_len > ADDR_WIDTH)
-		snprintf(buf, size, "%.*s..:%s", ADDR_WIDTH - 3 - port_len, ip, port_text);
-	else
-		snprintf(buf, size, "%s:%s", ip, port_text);
+		strcpy(ip, "?");
+	line_start(&port_text);
+	line_dec(&port_text, port, 1);
+	ip_len = strlen(ip);
+	if (!o->wide && ip_len + 1 + port_text.len > ADDR_WIDTH) {
+		line_putn(l, ip, ADDR_WIDTH - 3 - port_text.len);
+		line_put(l, "..");
+	} else {
+		line_putn(l, ip, ip_len);
+	}
+	line_put(l, ":");
+	line_putn(l, port_text.text, port_text.len);
+	line_pad_to(l, start + ADDR_WIDTH);
+	line_put(l, " ");
 }
 
-static void print_addr(const struct smcss_opts *o, int family, const uint8_t addr[16], uint16_t port)
+static void line_curs(struct line *l, const struct smc_diag_curs *c)
 {
-	char text[INET6_ADDRSTRLEN + 8];
-
-	format_addr(text, sizeof(text), family, addr, port, o->wide);
-	printf("%-*s ", ADDR_WIDTH, text);
+	line_hex(l, c->wrap, 4);
+	line_put(l, ":");
+	line_hex(l, c->count, 8);
+	line_put(l, " ");
 }
 
-static void print_curs(const struct smc_diag_curs *c)
+/* "%02x:%02x   " */
+static void line_flags(struct line *l, uint8_t prod, uint8_t conn_state)
 {
-	printf("%04x:%08x ", c->wrap, c->count);
+	line_hex(l, prod, 2);
+	line_put(l, ":");
+	line_hex(l, conn_state, 2);
+	line_put(l, "   ");
 }
 
-static void print_debug(const struct smc_diag_sock *s)
+/* Each of COUNT values in hex, DIGITS wide, and a space. */
+static void line_hex_list(struct line *l, const uint64_t *values, size_t count, int digits)
 {
-	if (s->has_shutdown)
-		printf(" %c-%c  ", s->shutdown & 1 ? 'R' : '<', s->shutdown & 2 ? 'W' : '>');
+	for (size_t i = 0; i < count; i++) {
+		line_hex(l, values[i], digits);
+		line_put(l, " ");
+	}
+}
+
+static void line_debug(struct line *l, const struct smc_diag_sock *s)
+{
+	if (s->has_shutdown) {
+		char shut[] = " R-W  ";
+
+		shut[1] = s->shutdown & 1 ? 'R' : '<';
+		shut[3] = s->shutdown & 2 ? 'W' : '>';
+		line_put(l, shut);
+	}
 	if (!s->has_conn)
 		return;
-	printf("%08x %08x %08x %08x ", s->conn.token, s->conn.sndbuf_size, s->conn.rmbe_size,
-	       s->conn.peer_rmbe_size);
-	print_curs(&s->conn.rx_prod);
-	print_curs(&s->conn.rx_cons);
-	printf("%02x:%02x   ", s->conn.rx_prod_flags, s->conn.rx_conn_state_flags);
-	print_curs(&s->conn.tx_prod);
-	print_curs(&s->conn.tx_cons);
-	printf("%02x:%02x   ", s->conn.tx_prod_flags, s->conn.tx_conn_state_flags);
-	print_curs(&s->conn.tx_prep);
-	print_curs(&s->conn.tx_sent);
-	print_curs(&s->conn.tx_fin);
+	line_hex_list(l, (const uint64_t[]){ s->conn.token, s->conn.sndbuf_size, s->conn.rmbe_size,
+					     s->conn.peer_rmbe_size }, 4, 8);
+	line_curs(l, &s->conn.rx_prod);
+	line_curs(l, &s->conn.rx_cons);
+	line_flags(l, s->conn.rx_prod_flags, s->conn.rx_conn_state_flags);
+	line_curs(l, &s->conn.tx_prod);
+	line_curs(l, &s->conn.tx_cons);
+	line_flags(l, s->conn.tx_prod_flags, s->conn.tx_conn_state_flags);
+	line_curs(l, &s->conn.tx_prep);
+	line_curs(l, &s->conn.tx_sent);
+	line_curs(l, &s->conn.tx_fin);
 }
 
-static void print_mode(const struct smc_diag_sock *s)
+static void line_mode(struct line *l, const struct smc_diag_sock *s)
 {
 	if (s->mode != SMC_DIAG_MODE_FALLBACK_TCP) {
-		printf("%4s ", mode_name(s->mode));
+		line_right(l, mode_name(s->mode), 4);
+		line_put(l, " ");
 		return;
 	}
-	printf("TCP ");
+	line_put(l, "TCP ");
 	if (!s->has_fallback)
 		return;
-	printf("0x%08" PRIx32, s->fallback_reason);
-	if (s->peer_diagnosis)
-		printf("/0x%08" PRIx32, s->peer_diagnosis);
+	line_put(l, "0x");
+	line_hex(l, s->fallback_reason, 8);
+	if (s->peer_diagnosis) {
+		line_put(l, "/0x");
+		line_hex(l, s->peer_diagnosis, 8);
+	}
+}
+
+/* "%4s %-15s %02x   %02x     %-40s %s" */
+static void line_lgr(struct line *l, const struct smc_diag_sock *s)
+{
+	line_right(l, s->lgr.role ? "SERV" : "CLNT", 4);
+	line_put(l, " ");
+	line_left(l, s->lgr.ibname, 15);
+	line_put(l, " ");
+	line_hex(l, s->lgr.ibport, 2);
+	line_put(l, "   ");
+	line_hex(l, s->lgr.link_id, 2);
+	line_put(l, "     ");
+	line_left(l, s->lgr.gid, 40);
+	line_put(l, " ");
+	line_put(l, s->lgr.peer_gid);
 }
 
 static void print_socket(const struct smcss_opts *o, const struct smc_diag_sock *s)
 {
+	struct line l;
 	char buf[8];
 
-	printf("%-14s %05" PRIu32 " %07" PRIu64 " ", state_name(s->state, buf), s->uid, s->inode);
+	line_start(&l);
+	line_left(&l, state_name(s->state, buf), 14);
+	line_put(&l, " ");
+	line_dec(&l, s->uid, 5);
+	line_put(&l, " ");
+	line_dec(&l, s->inode, 7);
+	line_put(&l, " ");
 	if (has_local(s))
-		print_addr(o, s->family, s->src, s->sport);
+		line_addr(&l, o, s->family, s->src, s->sport);
 	if (has_peer(s)) {
-		print_addr(o, s->family, s->dst, s->dport);
-		printf("%04x ", s->ifindex);
+		line_addr(&l, o, s->family, s->dst, s->dport);
+		line_hex(&l, s->ifindex, 4);
+		line_put(&l, " ");
 	}
 	if (has_mode(s))
-		print_mode(s);
+		line_mode(&l, s);
 	if (has_details(s) && o->debug)
-		print_debug(s);
+		line_debug(&l, s);
 	if (has_details(s) && o->smcr && s->has_lgr)
-		printf("%4s %-15s %02x   %02x     %-40s %s", s->lgr.role ? "SERV" : "CLNT", s->lgr.ibname,
-		       s->lgr.ibport, s->lgr.link_id, s->lgr.gid, s->lgr.peer_gid);
-	if (has_details(s) && o->smcd && s->has_dmb)
-		printf("%016" PRIx64 " %016" PRIx64 " %016" PRIx64 " %016" PRIx64 " %08" PRIx32 " ",
-		       s->dmb.my_gid, s->dmb.token, s->dmb.peer_gid, s->dmb.peer_token, s->dmb.linkid);
-	putchar('\n');
+		line_lgr(&l, s);
+	if (has_details(s) && o->smcd && s->has_dmb) {
+		line_hex_list(&l, (const uint64_t[]){ s->dmb.my_gid, s->dmb.token, s->dmb.peer_gid,
+						      s->dmb.peer_token }, 4, 16);
+		line_hex(&l, s->dmb.linkid, 8);
+		line_put(&l, " ");
+	}
+	line_write(&l, stdout);
 }
 
 /* ---- JSON ---- */
