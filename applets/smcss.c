@@ -110,25 +110,39 @@ static void print_header(const struct smcss_opts *o)
 	putchar('\n');
 }
 
+/* inet_ntop's text; IPv4 by hand, as musl's inet_ntop calls snprintf. */
+static void ip_text(struct line *ip, int family, const uint8_t addr[16])
+{
+	char text[INET6_ADDRSTRLEN];
+
+	if (family != AF_INET) {
+		line_put(ip, inet_ntop(family, addr, text, sizeof(text)) ? text : "?");
+		return;
+	}
+	for (int i = 0; i < 4; i++) {
+		if (i)
+			line_put(ip, ".");
+		line_dec(ip, addr[i], 1);
+	}
+}
+
 /* "address:port" in its column, the address cut and marked ".." to fit
  * unless WIDE. */
 static void line_addr(struct line *l, const struct smcss_opts *o, int family, const uint8_t addr[16],
 		      uint16_t port)
 {
-	char ip[INET6_ADDRSTRLEN];
-	size_t start = l->len, ip_len;
-	struct line port_text;
+	size_t start = l->len;
+	struct line ip, port_text;
 
-	if (!inet_ntop(family, addr, ip, sizeof(ip)))
-		strcpy(ip, "?");
+	line_start(&ip);
+	ip_text(&ip, family, addr);
 	line_start(&port_text);
 	line_dec(&port_text, port, 1);
-	ip_len = strlen(ip);
-	if (!o->wide && ip_len + 1 + port_text.len > ADDR_WIDTH) {
-		line_putn(l, ip, ADDR_WIDTH - 3 - port_text.len);
+	if (!o->wide && ip.len + 1 + port_text.len > ADDR_WIDTH) {
+		line_putn(l, ip.text, ADDR_WIDTH - 3 - port_text.len);
 		line_put(l, "..");
 	} else {
-		line_putn(l, ip, ip_len);
+		line_putn(l, ip.text, ip.len);
 	}
 	line_put(l, ":");
 	line_putn(l, port_text.text, port_text.len);

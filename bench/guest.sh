@@ -73,17 +73,18 @@ done
 
 # musl against glibc: the same commands from /bin/smc and from
 # /bin/smc-glibc (smc linked against glibc, added by bench/lab), run by the
-# same loop, alternated three times; loop prints the mean time and peak RSS.
+# same loop, four rounds, each side first in two; loop prints the mean time
+# and peak RSS.
 libc_smcss() {
-	for _ in 1 2 3; do
-		for smc in smc smc-glibc; do
+	for order in "smc smc-glibc" "smc-glibc smc" "smc smc-glibc" "smc-glibc smc"; do
+		for smc in $order; do
 			fig "libc $smc smcss -a, $(cat /tmp/hold.out) sockets" "$(loop 5 $smc smcss -a)"
 		done
 	done
 }
 if [ -x /bin/smc-glibc ]; then
-	for _ in 1 2 3; do
-		for cmd in /bin/true "smc smcr stats" "smc-glibc smcr stats"; do
+	for order in "smc smc-glibc" "smc-glibc smc" "smc smc-glibc" "smc-glibc smc"; do
+		for cmd in /bin/true "${order%% *} smcr stats" "${order#* } smcr stats"; do
 			fig "libc loop 200 $cmd" "$(loop 200 $cmd)"
 		done
 	done
