@@ -40,7 +40,7 @@ LIBC      ?= musl
 MUSL_INC  := $(O)/musl-include
 ifeq ($(LIBC),musl)
 STATIC_CC ?= musl-gcc
-CPPFLAGS  += -isystem $(MUSL_INC)
+STATIC_CPPFLAGS := -isystem $(MUSL_INC)
 STATIC_DEPS := $(MUSL_INC)/.made
 # Two glibc symbols that Debian's libmnl.a references (compat/libmnl_musl.c).
 STATIC_OBJ  := $(O)/obj/compat/libmnl_musl.o
@@ -71,7 +71,7 @@ all: $(O)/smc $(O)/libsmc-preload.so
 
 $(O)/obj/%.o: %.c $(wildcard */*.h */*/*.h) $(O)/libc | check-libmnl check-static-cc $(STATIC_DEPS)
 	@mkdir -p $(@D)
-	$(STATIC_CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+	$(STATIC_CC) $(CPPFLAGS) $(STATIC_CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(MUSL_INC)/.made:
 	@mkdir -p $(@D)
@@ -204,7 +204,7 @@ $(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
 	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
 $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o $(STATIC_OBJ) | $(STATIC_DEPS)
 	@mkdir -p $(@D)
-	$(STATIC_CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
+	$(STATIC_CC) $(CPPFLAGS) $(STATIC_CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
 lab-progs: $(LAB_PROGS)
 .PHONY: lab-progs
 
@@ -323,4 +323,4 @@ uninstall:
 
 clean:
 	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so \
-	       $(O)/libc $(O)/libc-tests $(O)/musl-include
+	       $(O)/libc $(O)/libc-tests $(O)/musl-include $(O)/glibc $(O)/deb
