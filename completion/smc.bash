@@ -50,7 +50,7 @@ _smc_tech() {
 	done
 	if ((at == 0)); then
 		if [[ ${words[cword]} == -* ]]; then
-			_smc_offer -d --details -dd --ddetails -a --absolute -j --json -h --help -v --version
+			_smc_offer -d --details -dd --ddetails -a --absolute -j --json -p --pretty -h --help -v --version
 		else
 			_smc_offer info linkgroup device stats ueid $([[ $tech == smcd ]] && echo seid) handshake-limit help
 		fi
@@ -59,7 +59,7 @@ _smc_tech() {
 	args=$((cword - at - 1))
 	case $object in
 	info) ((args == 0)) && _smc_offer show help ;;
-	stats) ((args == 0)) && _smc_offer show reset json help ;;
+	stats) ((args == 0)) && _smc_offer show reset json prometheus help ;;
 	ueid) ((args == 0)) && _smc_offer show add del flush help ;;
 	seid | handshake-limit) ((args == 0)) && _smc_offer show enable disable help ;;
 	linkgroup | device)
@@ -104,7 +104,7 @@ _smc_run() {
 }
 
 _smc_smcss() {
-	_smc_offer -a --all -l --listening -d --debug -R --smcr -D --smcd -W --wide -j --json -h --help -v --version
+	_smc_offer -a --all -l --listening -d --debug -R --smcr -D --smcd -W --wide -j --json -p --pretty -h --help -v --version
 }
 
 # smc_pnet [OPTIONS] [PNETID]
@@ -116,7 +116,7 @@ _smc_pnet() {
 	*)
 		[[ ${words[cword]} == -* ]] &&
 			_smc_offer -s --show -a --add -d --delete -f --flush -I --interface -D --ibdevice \
-				-P --ibport -j --json -h --help -v --version
+				-P --ibport -j --json -p --pretty -h --help -v --version
 		;;
 	esac
 }

@@ -52,7 +52,7 @@ complete_is "$smcd_objects help" smcd -d -j ""
 complete_is "-d -dd" smcd -d
 complete_is "--details --ddetails" smcd --d
 complete_is "-a" smcr -a
-complete_is "-a --absolute -d --details -dd --ddetails -j --json -h --help -v --version" smcr -
+complete_is "-a --absolute -d --details -dd --ddetails -j --json -p --pretty -h --help -v --version" smcr -
 complete_is "show link-show all netdev ibdev help" smcr linkgroup ""
 complete_is "show link-show all netdev ibdev help" smcr -d lgr ""
 complete_is "all netdev ibdev" smcr linkgroup link-show ""
@@ -62,7 +62,7 @@ complete_is "mlx5_0 rxe0" smcr dev ibdev ""
 complete_is "" smcr dev ibdev rxe0 ""
 complete_is "show all help" smcd device ""
 complete_is "show all help" smcd linkgroup ""
-complete_is "show reset json help" smcr stats ""
+complete_is "show reset json prometheus help" smcr stats ""
 complete_is "reset" smc smcr -d stats r
 complete_is "show add del flush help" smcd ueid ""
 complete_is "show enable disable help" smcd seid ""

@@ -85,6 +85,7 @@ run smc_pnet -s
 	nok "smc_pnet -d removed only NET1" "got: $OUT"
 expect_ok "smc_pnet -f" '' smc_pnet -f
 expect_ok "smc_pnet: empty after flush" '' smc_pnet -s
+. /lab/one-host-json.sh
 
 # smc run on 127.0.0.1: no SMC device here, so the sockets are AF_SMC (the
 # kernel lists them to smcss) and fall back to TCP. The client holds the
