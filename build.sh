@@ -15,6 +15,8 @@ BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc man-db curl)
 # promtool validates `stats prometheus` output; node_exporter and Prometheus scrape it (tests/vm/prometheus)
 TEST_PKGS+=(prometheus prometheus-node-exporter)
+# the completions tried in real shells (tests/completion-shells)
+TEST_PKGS+=(bash-completion zsh fish tmux)
 # strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind

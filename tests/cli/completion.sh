@@ -4,6 +4,7 @@
 # COMP_WORDS and COMP_CWORD set as bash sets them, COMPREPLY checked. The
 # device names come from a sysfs tree made here.
 . "$(dirname "$0")/lib.sh"
+. /usr/share/bash-completion/bash_completion
 . "$(dirname "$0")/../../completion/smc.bash"
 
 export SMC_COMPLETION_SYSFS=$TMP/sys
@@ -83,13 +84,28 @@ complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""
 complete_is "1m" smc_run -d -t 1
 
-# A program name and then its arguments: commands, then files.
-touch "$TMP/afile"
-complete_is "$TMP/afile" smc_run -r 1m sh "$TMP/af"
-complete_is "$TMP/afile" smc run -- true "$TMP/af"
+# A program name, then the program's own completion (bash-completion's:
+# sh offers scripts, curl its options; true has none: files).
+touch "$TMP/afile.sh" "$TMP/afile.txt"
+complete_is "$TMP/afile.sh" smc_run -r 1m sh "$TMP/af"
+complete_is "$TMP/afile.sh $TMP/afile.txt" smc run -- true "$TMP/af"
+complete_is "--verbose --version" smc run -d curl --ver
+complete_is "--verbose --version" smc_run -- curl --ver
 complete_words smc_run -r 1m bas
 printf '%s\n' "${COMPREPLY[@]}" | grep -qx bash && ok "complete \"smc_run -r 1m bas\" offers commands" ||
 	nok "complete \"smc_run -r 1m bas\" offers commands" "got ${COMPREPLY[*]}"
+
+# A device name is quoted, never expanded: this one would run touch, in
+# the directory completion runs in.
+hostile='$(touch${IFS}pwned)'
+mkdir -p "$TMP/hostile/class/net/$hostile" "$TMP/cwd"
+(
+	cd "$TMP/cwd" || exit
+	SMC_COMPLETION_SYSFS=$TMP/hostile complete_is "$(printf '%q' "$hostile")" smc_pnet -I ""
+	SMC_COMPLETION_SYSFS=$TMP/hostile complete_is "$(printf '%q' "$hostile")" smcr device show netdev ""
+)
+[[ -z $(ls -A "$TMP/cwd") ]] && ok "a hostile interface name runs nothing" ||
+	nok "a hostile interface name runs nothing" "created: $(ls -A "$TMP/cwd")"
 
 # Without SMC_COMPLETION_SYSFS the names come from /sys.
 unset SMC_COMPLETION_SYSFS
