@@ -4,6 +4,7 @@
 . /lab/lib.sh
 
 load_smc
+. /lab/one-host-sysctl.sh
 
 # A fresh module counts nothing: smc-tools' output of an idle SMC-D.
 same_as "smcd stats: fresh module" b-smcd-stats.txt smcd stats
