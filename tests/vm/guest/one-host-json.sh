@@ -14,7 +14,7 @@ json_keep "smc_pnet -j -p: pretty" smc_pnet -j -p
 	nok "smc_pnet -jp: one member a line, indented" "got: $OUT"
 json_keep "smc_pnet --json --pretty -s NETU" smc_pnet --json --pretty -s NETU
 expect_ok "smc_pnet -d NETU" '' smc_pnet -d NETU
-check "non-UTF-8 veth removed" ip link del vutf1
+check "non-UTF-8 veth removed" ip link del "$bad_name"
 json_keep "smcr -jp info" smcr -jp info
 json_keep "smcd --json --pretty stats" smcd --json --pretty stats
 json_keep "smcss -j -p -a" smcss -j -p -a
