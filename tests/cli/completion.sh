@@ -110,3 +110,24 @@ mkdir -p "$TMP/hostile/class/net/$hostile" "$TMP/cwd"
 # Without SMC_COMPLETION_SYSFS the names come from /sys.
 unset SMC_COMPLETION_SYSFS
 complete_is "$(ls /sys/class/net | tr '\n' ' ')" smc_pnet -I ""
+
+# Every command the man pages' synopses name is offered after its object:
+# the bold lowercase words of smcd-OBJECT(8)'s SYNOPSIS, less the applet,
+# object and filter words.
+man_commands() {
+	sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' "$(dirname "$0")/../../man/smcd-$1.8" | grep -E '^\.(B|BR|RB) ' |
+		sed -e 's/^\.[BR]* //' -e 's/\\-/-/g' -e 's/"//g' | tr ' |{}[]' '\n' | grep -x '[a-z][a-z-]*' |
+		grep -vx -e smcd -e smcr -e "$1" -e all -e netdev -e ibdev | sort -u
+}
+for object in info linkgroup device stats ueid seid handshake-limit; do
+	tech=smcd
+	[[ $object == linkgroup ]] && tech=smcr
+	missing=
+	complete_words "$tech" "$object" ""
+	for command in $(man_commands "$object"); do
+		printf '%s\n' "${COMPREPLY[@]}" | grep -qx -- "$command" || missing+=" $command"
+	done
+	[[ -n $(man_commands "$object") && -z $missing ]] &&
+		ok "completion offers every command of smcd-$object(8): $(man_commands "$object" | tr '\n' ' ')" ||
+		nok "completion offers every command of smcd-$object(8)" "missing:$missing"
+done
