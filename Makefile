@@ -21,6 +21,9 @@ mandir         ?= $(datarootdir)/man
 # bash-completion's own layout when its pkg-config file is there, under our datarootdir.
 completionsdir ?= $(or $(shell pkg-config --define-variable=prefix=$(prefix) --define-variable=datadir=$(datarootdir) \
                     --variable=completionsdir bash-completion 2>/dev/null),$(datarootdir)/bash-completion/completions)
+# Where zsh and fish look for completions of packages (Debian's zsh: vendor-completions).
+zshcompdir     ?= $(datarootdir)/zsh/site-functions
+fishcompdir    ?= $(datarootdir)/fish/vendor_completions.d
 
 LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/libmnl.a /usr/lib/libmnl.a /usr/local/lib/libmnl.a))
 LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)
@@ -311,6 +314,10 @@ install: check-built
 	  else sed $(MAN_PATHS) $$m >$$d/$${m##*/}.tmp && chmod 0644 $$d/$${m##*/}.tmp && mv $$d/$${m##*/}.tmp $$d/$${m##*/}; fi; done
 	$(INSTALL_DATA) completion/smc.bash $(DESTDIR)$(completionsdir)/smc
 	for a in $(APPLETS); do ln -sf smc $(DESTDIR)$(completionsdir)/$$a; done
+	$(INSTALL) -d $(DESTDIR)$(zshcompdir) $(DESTDIR)$(fishcompdir)
+	$(INSTALL_DATA) completion/_smc $(DESTDIR)$(zshcompdir)/_smc
+	$(INSTALL_DATA) completion/smc.fish $(DESTDIR)$(fishcompdir)/smc.fish
+	for a in $(APPLETS); do ln -sf smc.fish $(DESTDIR)$(fishcompdir)/$$a.fish; done
 install-strip: install
 	$(STRIP) $(DESTDIR)$(bindir)/smc
 
@@ -319,6 +326,7 @@ uninstall:
 	-rmdir $(DESTDIR)$(PRELOAD_DIR) 2>/dev/null
 	for m in $(MAN_PAGES); do rm -f $(DESTDIR)$(mandir)/man$${m##*.}/$${m##*/}; done
 	rm -f $(DESTDIR)$(completionsdir)/smc $(APPLETS:%=$(DESTDIR)$(completionsdir)/%)
+	rm -f $(DESTDIR)$(zshcompdir)/_smc $(DESTDIR)$(fishcompdir)/smc.fish $(APPLETS:%=$(DESTDIR)$(fishcompdir)/%.fish)
 .PHONY: applets check-built install-strip
 
 clean:

@@ -14,8 +14,10 @@ die() { echo "build.sh: $*" >&2; exit 1; }
 BUILD_PKGS=(gcc make libc6-dev libmnl-dev linux-libc-dev file binutils)
 BUILD_PKGS+=(musl-tools)	# the release smc links statically against musl (make LIBC=glibc: not needed)
 TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-utils iproute2 mandoc man-db curl)
-# promtool validates `stats prometheus` output
-TEST_PKGS+=(prometheus)
+# promtool validates `stats prometheus` output; node_exporter and Prometheus scrape it (tests/vm/prometheus)
+TEST_PKGS+=(prometheus prometheus-node-exporter)
+# the completions tried in real shells (tests/completion-shells)
+TEST_PKGS+=(bash-completion zsh fish tmux)
 # strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind

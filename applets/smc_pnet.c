@@ -22,6 +22,7 @@ static int usage(void)
 	       "\t-D, --ibdevice DEV    RDMA or ISM device of the entry\n"
 	       "\t-P, --ibport PORT     RDMA device port, 1 or 2 (default: 1)\n"
 	       "\t-j, --json            show as one JSON document\n"
+	       "\t-p, --pretty          indent the JSON, one member a line\n"
 	       "\tno OPTIONS            show the whole table\n");
 	return 0;
 }
@@ -64,10 +65,11 @@ static int parse_option(int c, struct pnet_opts *o, const char *last_arg, const 
 			return fail("-P given twice (%u and \"%s\"), an entry has one port", o->ibport, optarg);
 		return parse_port(optarg, o);
 	case 'j': o->json = true; return 0;
+	case 'p': json_set_pretty(true); return 0;
 	case ':':
 		return fail("option \"%s\" needs a value", final_arg);
 	}
-	if (optopt && !strchr("adsfIDPjhv", optopt))
+	if (optopt && !strchr("adsfIDPjphv", optopt))
 		return fail("option \"-%c\" is unknown, try \"smc_pnet -h\"", optopt);
 	return fail("option \"%s\" is unknown, try \"smc_pnet -h\"", last_arg);
 }
@@ -108,7 +110,8 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 		{ "show", no_argument, NULL, 's' },	   { "flush", no_argument, NULL, 'f' },
 		{ "interface", required_argument, NULL, 'I' }, { "ibdevice", required_argument, NULL, 'D' },
 		{ "ibport", required_argument, NULL, 'P' }, { "json", no_argument, NULL, 'j' },
-		{ "help", no_argument, NULL, 'h' },	   { "version", no_argument, NULL, 'v' },
+		{ "pretty", no_argument, NULL, 'p' },	   { "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
 	/* Taken before getopt_long: musl reorders argv before it reports a missing value. */
@@ -119,7 +122,7 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 	memset(o, 0, sizeof(*o));
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":adsfI:D:P:jhv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":adsfI:D:P:jphv", longopts, NULL)) != -1) {
 		if (c == 'h')
 			return usage();
 		if (c == 'v')

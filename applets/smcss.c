@@ -416,6 +416,7 @@ static int usage(void)
 	       "\t-D, --smcd          show detailed SMC-D information (shows only SMC-D sockets)\n"
 	       "\t-R, --smcr          show detailed SMC-R information (shows only SMC-R sockets)\n"
 	       "\t-j, --json          print the sockets as one JSON document\n"
+	       "\t-p, --pretty        indent the JSON, one member a line\n"
 	       "\tno OPTIONS          show all connected sockets\n");
 	return 0;
 }
@@ -442,15 +443,16 @@ int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
 		{ "all", no_argument, NULL, 'a' },	{ "listening", no_argument, NULL, 'l' },
 		{ "debug", no_argument, NULL, 'd' },	{ "smcd", no_argument, NULL, 'D' },
 		{ "smcr", no_argument, NULL, 'R' },	{ "wide", no_argument, NULL, 'W' },
-		{ "json", no_argument, NULL, 'j' },	{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'v' },	{ NULL, 0, NULL, 0 },
+		{ "json", no_argument, NULL, 'j' },	{ "pretty", no_argument, NULL, 'p' },
+		{ "help", no_argument, NULL, 'h' },	{ "version", no_argument, NULL, 'v' },
+		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	memset(o, 0, sizeof(*o));
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+aldDRWjhv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+aldDRWjphv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'a': o->all = true; break;
 		case 'l': o->listening = true; break;
@@ -459,10 +461,11 @@ int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
 		case 'R': o->smcr = true; break;
 		case 'W': o->wide = true; break;
 		case 'j': o->json = true; break;
+		case 'p': json_set_pretty(true); break;
 		case 'h': return usage();
 		case 'v': return print_version();
 		default:
-			if (optopt && !strchr("aldDRWjhv", optopt))
+			if (optopt && !strchr("aldDRWjphv", optopt))
 				return fail("option \"-%c\" is unknown, try \"smcss -h\"", optopt);
 			return fail("option \"%s\" is unknown, try \"smcss -h\"", argv[optind - 1]);
 		}

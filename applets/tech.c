@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "applets/applet.h"
+#include "applets/print/json.h"
 #include "applets/tech.h"
 
 int match_keyword(const char *arg, const char *const *keywords, size_t count)
@@ -27,21 +28,22 @@ static int tech_usage(const struct object *objects, size_t count)
 	for (size_t i = 0, n = 0; i < count; i++)
 		if (objects[i].name)
 			printf("%s%s", n++ ? " | " : "", objects[i].name);
-	printf("}\n       OPTIONS := {-v[ersion] | -h[elp] | -d[etails] | -dd[etails] | -a[bsolute] | -j[son]}\n");
+	printf("}\n       OPTIONS := {-v[ersion] | -h[elp] | -d[etails] | -dd[etails] | -a[bsolute] | -j[son] | -p[retty]}\n");
 	return 0;
 }
 
-/* One option word: a long name, or a cluster of the letters d, a, j. */
+/* One option word: a long name, or a cluster of the letters d, a, j, p. */
 static int parse_option(const char *arg, struct tech_opts *o)
 {
-	static const char *const longs[] = { "details", "ddetails", "absolute", "json" };
+	static const char *const longs[] = { "details", "ddetails", "absolute", "json", "pretty" };
 	const char *word = arg + (arg[1] == '-' ? 2 : 1);
 
-	switch (strlen(word) > 2 ? match_keyword(word, longs, 4) : -1) {
+	switch (strlen(word) > 2 ? match_keyword(word, longs, 5) : -1) {
 	case 0: o->details = o->details > 1 ? 2 : o->details + 1; return 0;
 	case 1: o->details = 2; return 0;
 	case 2: o->absolute = true; return 0;
 	case 3: o->json = true; return 0;
+	case 4: json_set_pretty(true); return 0;
 	}
 	if (arg[1] == '-' || !word[0])
 		return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
@@ -52,6 +54,8 @@ static int parse_option(const char *arg, struct tech_opts *o)
 			o->absolute = true;
 		else if (*c == 'j')
 			o->json = true;
+		else if (*c == 'p')
+			json_set_pretty(true);
 		else
 			return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
 	}

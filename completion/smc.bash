@@ -2,24 +2,28 @@
 # bash completion for smc and its applets smcd, smcr, smc_run, smcss and
 # smc_pnet: applets, objects, commands, options, and the names of network
 # interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).
+# Built on bash-completion's helpers (_init_completion, _filedir,
+# _command_offset), as its own sudo and env completions are.
 # SMC_COMPLETION_SYSFS names another sysfs root (for tests).
 
-# _smc_devices CLASS: the device names in sysfs class CLASS.
-_smc_devices() {
-	local entry
-	for entry in "${SMC_COMPLETION_SYSFS:-/sys}/class/$1"/*; do
-		[[ -e $entry || -L $entry ]] && printf '%s\n' "${entry##*/}"
-	done
-}
-
-# _smc_offer WORD...: the WORDs that begin with the word being completed.
+# _smc_offer WORD...: those of our own fixed WORDs that begin with the
+# word being completed. Never give it a name from outside: compgen -W
+# expands what it is given.
 _smc_offer() {
-	local cur=${words[cword]}
 	COMPREPLY+=($(compgen -W "$*" -- "$cur"))
 }
 
+# _smc_offer_devices CLASS: the device names in sysfs class CLASS that
+# begin with the word being completed, each quoted for the shell. A name
+# may hold $ ( ) ; ` and the like: it is compared and quoted, never
+# expanded or run.
 _smc_offer_devices() {
-	_smc_offer "$(_smc_devices "$1")"
+	local entry name
+	for entry in "${SMC_COMPLETION_SYSFS:-/sys}/class/$1"/*; do
+		[[ -e $entry || -L $entry ]] || continue
+		name=${entry##*/}
+		[[ $name == "$cur"* ]] && COMPREPLY+=("$(printf '%q' "$name")")
+	done
 }
 
 # _smc_object TECH WORD: the object WORD stands for, or nothing.
@@ -39,9 +43,24 @@ _smc_object() {
 	((${#found[@]} == 1)) && echo "${found[0]}"
 }
 
+# _smc_filters TECH OBJECT ARGS: the words after linkgroup or device.
+_smc_filters() {
+	local tech=$1 object=$2 args=$3 filters=all
+	case $prev in
+	netdev) [[ $tech == smcr ]] && _smc_offer_devices net; return ;;
+	ibdev) [[ $tech == smcr ]] && _smc_offer_devices infiniband; return ;;
+	esac
+	[[ $tech == smcr ]] && filters+=" netdev ibdev"
+	if ((args == 0)); then
+		_smc_offer show $([[ $tech == smcr && $object == linkgroup ]] && echo link-show) $filters help
+	elif ((args == 1)) && [[ $prev == show || $prev == link-show ]]; then
+		_smc_offer $filters
+	fi
+}
+
 # smcd/smcr [OPTIONS] OBJECT [COMMAND] [all | netdev NETDEV | ibdev IBDEV]
 _smc_tech() {
-	local tech=$1 i object= at=0 prev=${words[cword - 1]} args
+	local tech=$1 i object= at=0 args
 	for ((i = 1; i < cword; i++)); do
 		[[ ${words[i]} == -* ]] && continue
 		object=$(_smc_object "$tech" "${words[i]}")
@@ -49,8 +68,8 @@ _smc_tech() {
 		break
 	done
 	if ((at == 0)); then
-		if [[ ${words[cword]} == -* ]]; then
-			_smc_offer -d --details -dd --ddetails -a --absolute -j --json -h --help -v --version
+		if [[ $cur == -* ]]; then
+			_smc_offer -d --details -dd --ddetails -a --absolute -j --json -p --pretty -h --help -v --version
 		else
 			_smc_offer info linkgroup device stats ueid $([[ $tech == smcd ]] && echo seid) handshake-limit help
 		fi
@@ -59,64 +78,67 @@ _smc_tech() {
 	args=$((cword - at - 1))
 	case $object in
 	info) ((args == 0)) && _smc_offer show help ;;
-	stats) ((args == 0)) && _smc_offer show reset json help ;;
+	stats)
+		if ((args == 0)); then
+			_smc_offer show reset json prometheus help
+		elif [[ ${words[at + 1]} == p* ]]; then
+			if [[ $prev == -o || $prev == --output ]]; then
+				_filedir
+			elif ((args == 1)); then
+				_smc_offer -o --output
+			fi
+		fi
+		;;
 	ueid) ((args == 0)) && _smc_offer show add del flush help ;;
 	seid | handshake-limit) ((args == 0)) && _smc_offer show enable disable help ;;
-	linkgroup | device)
-		case $prev in
-		netdev) [[ $tech == smcr ]] && _smc_offer_devices net ;;
-		ibdev) [[ $tech == smcr ]] && _smc_offer_devices infiniband ;;
-		*)
-			local filters=all
-			[[ $tech == smcr ]] && filters+=" netdev ibdev"
-			if ((args == 0)); then
-				_smc_offer show $([[ $tech == smcr && $object == linkgroup ]] && echo link-show) $filters help
-			elif ((args == 1)) && [[ $prev == show || $prev == link-show ]]; then
-				_smc_offer $filters
-			fi
-			;;
-		esac
-		;;
+	linkgroup | device) _smc_filters "$tech" "$object" "$args" ;;
 	esac
 }
 
-# smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]
+# smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]: after PROGRAM,
+# PROGRAM's own completion (_command_offset, as sudo's).
 _smc_run() {
-	local i program=0 prev=${words[cword - 1]}
+	local i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
 		-r | -t) ((i++)) ;;
-		--) program=$((i + 1)); break ;;
+		--)
+			if ((i + 1 < cword)); then _command_offset $((base + i + 1)); else _smc_program; fi
+			return
+			;;
 		-*) ;;
-		*) program=$i; break ;;
+		*) _command_offset $((base + i)); return ;;
 		esac
 	done
-	if ((program && cword > program)); then
-		COMPREPLY=($(compgen -f -- "${words[cword]}"))
-		compopt -o filenames 2>/dev/null
-	elif [[ $prev == -[rt] ]]; then
-		_smc_offer 64k 256k 512k 1m
-	elif [[ ${words[cword]} == -* ]]; then
-		_smc_offer -d -r -t -h --help -v --version
+	case $prev in
+	-r | -t) _smc_offer 64k 256k 512k 1m ;;
+	*) [[ $cur == -* ]] && _smc_offer -d -r -t -h --help -v --version || _smc_program ;;
+	esac
+}
+
+# A program to run: a command name, or a path to one.
+_smc_program() {
+	if [[ $cur == */* ]]; then
+		_filedir
 	else
-		COMPREPLY=($(compgen -c -- "${words[cword]}"))
+		COMPREPLY=($(compgen -c -- "$cur"))
 	fi
 }
 
 _smc_smcss() {
-	_smc_offer -a --all -l --listening -d --debug -R --smcr -D --smcd -W --wide -j --json -h --help -v --version
+	_smc_offer -a --all -l --listening -d --debug -R --smcr -D --smcd -W --wide -j --json -p --pretty -h --help -v --version
 }
 
 # smc_pnet [OPTIONS] [PNETID]
 _smc_pnet() {
-	case ${words[cword - 1]} in
+	case $prev in
 	-I | --interface) _smc_offer_devices net ;;
 	-D | --ibdevice) _smc_offer_devices infiniband ;;
 	-P | --ibport) _smc_offer 1 2 ;;
 	*)
-		[[ ${words[cword]} == -* ]] &&
+		[[ $cur == -* ]] &&
 			_smc_offer -s --show -a --add -d --delete -f --flush -I --interface -D --ibdevice \
-				-P --ibport -j --json -h --help -v --version
+				-P --ibport -j --json -p --pretty -h --help -v --version
 		;;
 	esac
 }
@@ -133,28 +155,32 @@ _smc_applet() {
 	return 0
 }
 
+# smc --install [-s] [-r] [-f] DIR
+_smc_install() {
+	if [[ $cur == -* ]]; then
+		_smc_offer -s -r -f
+	else
+		_filedir -d
+	fi
+}
+
 # The one completion function: the applet is the command's name, or for
-# smc (under any other name) its first argument.
+# smc (under any other name) its first argument. base is the index in
+# COMP_WORDS of the applet's own name, for _command_offset.
 _smc() {
-	local -a words=("${COMP_WORDS[@]}")
-	local cword=$COMP_CWORD
-	COMPREPLY=()
+	local cur prev words cword base=0
+	_init_completion || return
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
 		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
-		if [[ ${words[cword]} == -* ]]; then
-			_smc_offer -s -r -f
-		else
-			COMPREPLY=($(compgen -d -- "${words[cword]}"))
-			compopt -o filenames 2>/dev/null
-		fi
+		_smc_install
 	else
 		words=("${words[@]:1}")
 		((cword--))
+		base=1
 		_smc_applet "${words[0]}"
 	fi
-	return 0
 }
 
 complete -F _smc smc smcd smcr smc_run smcss smc_pnet

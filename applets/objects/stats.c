@@ -7,6 +7,7 @@
 #include "applets/applet.h"
 #include "applets/print/format.h"
 #include "applets/print/json.h"
+#include "applets/print/outfile.h"
 #include "applets/objects/snapshot.h"
 #include "applets/objects/stats.h"
 #include "applets/objects/stats_names.h"
@@ -199,9 +200,10 @@ static const char *const commands[] = { "show", "reset", "json", "prometheus", "
 
 static void usage(void)
 {
-	printf("Usage: %s [-d] [-a] stats [show | reset | json | prometheus]\n"
+	printf("Usage: %s [-d] [-a] stats [show | reset | json | prometheus [-o FILE]]\n"
 	       "  prometheus  every SMC-D and SMC-R counter in the Prometheus text format,\n"
-	       "              counted since the SMC module was loaded (a reset does not apply)\n",
+	       "              counted since the SMC module was loaded (a reset does not apply);\n"
+	       "              -o FILE, --output FILE: replace FILE whole, never half of it\n",
 	       applet_name);
 }
 
@@ -245,23 +247,63 @@ static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st
 	return 0;
 }
 
+/* The FILE of "prometheus -o FILE" in ARGV (stats prometheus ...), or
+ * NULL having said what is wrong. */
+static const char *prometheus_output(int argc, char **argv)
+{
+	if (strcmp(argv[2], "-o") != 0 && strcmp(argv[2], "--output") != 0) {
+		fail("extra argument \"%s\" after stats prometheus", argv[2]);
+		return NULL;
+	}
+	if (argc < 4 || !argv[3][0]) {
+		fail("option %s needs a file name", argv[2]);
+		return NULL;
+	}
+	if (argc > 4) {
+		fail("extra argument \"%s\" after stats prometheus %s %s", argv[4], argv[2], argv[3]);
+		return NULL;
+	}
+	return argv[3];
+}
+
+static void print_prometheus(FILE *out, const void *st)
+{
+	stats_print_prometheus(out, st);
+}
+
+static int write_prometheus(const char *path, const struct smc_stats *st)
+{
+	char err[OUTFILE_ERR_LEN];
+
+	if (outfile_write(path, print_prometheus, st, err) < 0)
+		return fail("%s", err);
+	return 0;
+}
+
 int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 {
 	static struct smc_stats st;
 	enum stats_tech tech = opts->tech == SMC_TECH_D ? STATS_SMCD : STATS_SMCR;
 	int cmd = argc > 1 ? match_keyword(argv[1], commands, 5) : STATS_SHOW;
 	struct tech_opts counting = *opts;
+	const char *output = NULL;
 
 	if (cmd == -2)
 		return fail("stats command \"%s\" is ambiguous, try \"%s stats help\"", argv[1], applet_name);
 	if (cmd < 0)
 		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
-	if (argc > 2)
+	if (cmd == STATS_PROMETHEUS && argc > 2 && !(output = prometheus_output(argc, argv)))
+		return 1;
+	if (argc > 2 && !output)
 		return fail("extra argument \"%s\" after stats %s", argv[2], commands[cmd]);
+	if (cmd == STATS_PROMETHEUS && opts->json)
+		return fail("option -j does not go with stats prometheus (its format is Prometheus' own)");
 	/* Prometheus takes a counter that goes down for a restart. */
 	counting.absolute |= cmd == STATS_PROMETHEUS;
 	if (cmd != STATS_HELP && collect(&counting, cmd == STATS_RESET, &st))
 		return 1;
+	if (output)
+		return write_prometheus(output, &st);
 	if (cmd == STATS_HELP)
 		usage();
 	else if (cmd == STATS_PROMETHEUS)

@@ -3,7 +3,8 @@
 
 #include "applets/objects/stats_names.h"
 
-/* Size buckets: up to 8K, ... up to 1024K, G_1024K above. */
+/* Size buckets: up to 8K, ... up to 1024K, G_1024K above (the kernel's
+ * bucket I counts sizes up to 8 KiB << I, its last one all larger ones). */
 static const char *const buckets[STATS_BUCKETS] = { "8K", "16K", "32K", "64K", "128K", "256K", "512K", "1024K",
 						    "G_1024K" };
 
@@ -11,10 +12,10 @@ static const char *const buckets[STATS_BUCKETS] = { "8K", "16K", "32K", "64K", "
 static const struct {
 	const char *key, *metric, *direction;
 } histograms[] = {
-	{ "INT_TX", "smc_buffers_by_size_total", "tx" },
-	{ "INT_RX", "smc_buffers_by_size_total", "rx" },
-	{ "USR_TX", "smc_requests_by_size_total", "tx" },
-	{ "USR_RX", "smc_requests_by_size_total", "rx" },
+	{ "INT_TX", "smc_buffer_size_bytes", "tx" },
+	{ "INT_RX", "smc_buffer_size_bytes", "rx" },
+	{ "USR_TX", "smc_request_size_bytes", "tx" },
+	{ "USR_RX", "smc_request_size_bytes", "rx" },
 };
 
 /* The buffer counters, the same for each direction. */
@@ -53,14 +54,17 @@ static const struct {
 
 void stats_counter_name(int i, struct counter_name *name)
 {
+	name->le[0] = '\0';
 	if (i < ST_TX_RMB) {
-		const char *size = buckets[i % STATS_BUCKETS];
-		int h = i / STATS_BUCKETS;
+		int h = i / STATS_BUCKETS, b = i % STATS_BUCKETS;
 
-		snprintf(name->key, sizeof(name->key), "SMC_%s_BUF_%s", histograms[h].key, size);
+		snprintf(name->key, sizeof(name->key), "SMC_%s_BUF_%s", histograms[h].key, buckets[b]);
 		name->metric = histograms[h].metric;
-		snprintf(name->labels, sizeof(name->labels), "direction=\"%s\",size=\"%s\"", histograms[h].direction,
-			 size);
+		snprintf(name->labels, sizeof(name->labels), "direction=\"%s\"", histograms[h].direction);
+		if (b == STATS_BUCKETS - 1)
+			snprintf(name->le, sizeof(name->le), "+Inf");
+		else
+			snprintf(name->le, sizeof(name->le), "%lu", 8192UL << b);
 	} else if (i < ST_CLNT_V1_SUCC) {
 		int rx = i >= ST_RX_RMB, b = (i - ST_TX_RMB) % STATS_RMB_COUNTERS;
 

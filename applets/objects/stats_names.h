@@ -9,8 +9,9 @@
 
 struct counter_name {
 	char key[40];		/* "SMC_INT_TX_BUF_8K" */
-	const char *metric;	/* "smc_buffers_by_size_total" */
-	char labels[40];	/* all but the technology: "direction=\"tx\",size=\"8K\"" */
+	const char *metric;	/* "smc_buffer_size_bytes" */
+	char labels[40];	/* all but technology and le: "direction=\"tx\"" */
+	char le[12];		/* a histogram bucket's upper bound in bytes, "+Inf"; else "" */
 };
 
 /* The names of counter I, 0 <= I < ST_COUNT. */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* A streaming JSON writer for the applets' -j/json output: compact, one
- * document per call, strings escaped, numbers as numbers. */
+/* A streaming JSON writer for the applets' -j/json output: compact (or
+ * pretty), one document per call, strings escaped, numbers as numbers. */
 #ifndef SMC_JSON_H
 #define SMC_JSON_H
 
@@ -15,6 +15,10 @@ struct json {
 	int depth;
 	bool has_member[JSON_MAX_DEPTH];
 };
+
+/* Indented, one member a line, as iproute2's -p; set once by an applet's
+ * option parsing, before any output. */
+void json_set_pretty(bool on);
 
 void json_start(struct json *j, FILE *out);	/* opens the top-level object */
 void json_end(struct json *j);			/* closes it and ends the line */

@@ -21,12 +21,12 @@ static const struct family {
 	{ "smc_data_bytes_total", "counter", "Bytes sent (tx) or received (rx) over SMC connections" },
 	{ "smc_requests_total", "counter",
 	  "Send (tx) or receive (rx) requests, including failed ones and those that moved no data" },
-	{ "smc_requests_by_size_total", "counter",
-	  "Send requests by requested size (tx), receive requests by received size (rx); size is the "
-	  "bucket's upper bound, G_1024K above 1024K" },
-	{ "smc_buffers_by_size_total", "counter",
-	  "Send (tx) and receive (rx) buffers given to new connections, reused and downgraded ones included, "
-	  "by buffer size; G_1024K above 1024K" },
+	{ "smc_request_size_bytes", "histogram",
+	  "Sizes of send (tx) and receive (rx) calls that moved data, in bytes as the caller asked; the "
+	  "kernel keeps no sum of them, so there is no _sum (smc_data_bytes_total counts the bytes moved)" },
+	{ "smc_buffer_size_bytes", "histogram",
+	  "Sizes of the send (tx) and receive (rx) buffers given to new connections, reused and "
+	  "downgraded ones included, in bytes; the kernel keeps no sum of them, so there is no _sum" },
 	{ "smc_buffer_usage_bytes", "gauge", "Bytes of send (tx) and receive (rx) buffers allocated now" },
 	{ "smc_buffer_allocations_total", "counter", "Send (tx) and receive (rx) buffers newly allocated" },
 	{ "smc_buffer_reuses_total", "counter",
@@ -36,10 +36,12 @@ static const struct family {
 	{ "smc_buffer_full_total", "counter",
 	  "Times the send buffer could not take all data to send (tx), or the receive buffer held less than "
 	  "a receive call asked for (rx)" },
-	{ "smc_buffer_full_remote_total", "counter", "Times data written exceeded the peer's receive buffer" },
-	{ "smc_buffer_too_small_total", "counter", "Send requests larger than the whole local send buffer" },
+	{ "smc_buffer_full_remote_total", "counter",
+	  "Times data to send found the peer's receive buffer full (tx; the kernel counts no rx)" },
+	{ "smc_buffer_too_small_total", "counter",
+	  "Send (tx) or receive (rx) calls asking for more than the whole local send or receive buffer" },
 	{ "smc_buffer_too_small_remote_total", "counter",
-	  "Send requests larger than the whole receive buffer of the peer" },
+	  "Send calls asking for more than the peer's whole receive buffer (tx; the kernel counts no rx)" },
 	{ "smc_cork_calls_total", "counter", "TCP_CORK enablements (not the sends made while corked)" },
 	{ "smc_nodelay_calls_total", "counter", "TCP_NODELAY enablements" },
 	{ "smc_sendpage_calls_total", "counter", "sendpage calls (kernels without sendpage report 0)" },
@@ -52,15 +54,42 @@ static void header(FILE *out, const char *metric, const char *type, const char *
 	fprintf(out, "# HELP %s %s.\n# TYPE %s %s\n", metric, help, metric, type);
 }
 
+static uint64_t saturating_add(uint64_t a, uint64_t b)
+{
+	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+/* A histogram bucket counter of the kernel's, which counts one bucket, as
+ * Prometheus wants it: cumulative, and after the last bucket (+Inf) the
+ * _count, which equals it. */
+static void bucket_sample(FILE *out, const char *metric, const char *tech, const struct counter_name *name,
+			  uint64_t value, uint64_t *cumulative)
+{
+	*cumulative = saturating_add(*cumulative, value);
+	fprintf(out, "%s_bucket{technology=\"%s\",%s,le=\"%s\"} %" PRIu64 "\n", metric, tech, name->labels, name->le,
+		*cumulative);
+	if (strcmp(name->le, "+Inf") == 0) {
+		fprintf(out, "%s_count{technology=\"%s\",%s} %" PRIu64 "\n", metric, tech, name->labels, *cumulative);
+		*cumulative = 0;
+	}
+}
+
 static void tech_family(FILE *out, const struct smc_stats *st, const struct family *f,
 			const struct counter_name *names)
 {
+	uint64_t cumulative = 0;
+
 	header(out, f->metric, f->type, f->help);
 	for (int t = 0; t < STATS_TECHS; t++)
-		for (int i = 0; i < ST_COUNT; i++)
-			if (strcmp(names[i].metric, f->metric) == 0)
+		for (int i = 0; i < ST_COUNT; i++) {
+			if (strcmp(names[i].metric, f->metric) != 0)
+				continue;
+			if (names[i].le[0])
+				bucket_sample(out, f->metric, technology[t], &names[i], st->tech[t][i], &cumulative);
+			else
 				fprintf(out, "%s{technology=\"%s\"%s%s} %" PRIu64 "\n", f->metric, technology[t],
 					names[i].labels[0] ? "," : "", names[i].labels, st->tech[t][i]);
+		}
 }
 
 /* The kernel counts handshake errors and fallbacks per role only. */

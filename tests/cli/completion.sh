@@ -4,6 +4,7 @@
 # COMP_WORDS and COMP_CWORD set as bash sets them, COMPREPLY checked. The
 # device names come from a sysfs tree made here.
 . "$(dirname "$0")/lib.sh"
+. /usr/share/bash-completion/bash_completion
 . "$(dirname "$0")/../../completion/smc.bash"
 
 export SMC_COMPLETION_SYSFS=$TMP/sys
@@ -52,7 +53,7 @@ complete_is "$smcd_objects help" smcd -d -j ""
 complete_is "-d -dd" smcd -d
 complete_is "--details --ddetails" smcd --d
 complete_is "-a" smcr -a
-complete_is "-a --absolute -d --details -dd --ddetails -j --json -h --help -v --version" smcr -
+complete_is "-a --absolute -d --details -dd --ddetails -j --json -p --pretty -h --help -v --version" smcr -
 complete_is "show link-show all netdev ibdev help" smcr linkgroup ""
 complete_is "show link-show all netdev ibdev help" smcr -d lgr ""
 complete_is "all netdev ibdev" smcr linkgroup link-show ""
@@ -62,7 +63,7 @@ complete_is "mlx5_0 rxe0" smcr dev ibdev ""
 complete_is "" smcr dev ibdev rxe0 ""
 complete_is "show all help" smcd device ""
 complete_is "show all help" smcd linkgroup ""
-complete_is "show reset json help" smcr stats ""
+complete_is "show reset json prometheus help" smcr stats ""
 complete_is "reset" smc smcr -d stats r
 complete_is "show add del flush help" smcd ueid ""
 complete_is "show enable disable help" smcd seid ""
@@ -83,14 +84,50 @@ complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""
 complete_is "1m" smc_run -d -t 1
 
-# A program name and then its arguments: commands, then files.
-touch "$TMP/afile"
-complete_is "$TMP/afile" smc_run -r 1m sh "$TMP/af"
-complete_is "$TMP/afile" smc run -- true "$TMP/af"
+# A program name, then the program's own completion (bash-completion's:
+# sh offers scripts, curl its options; true has none: files).
+touch "$TMP/afile.sh" "$TMP/afile.txt"
+complete_is "$TMP/afile.sh" smc_run -r 1m sh "$TMP/af"
+complete_is "$TMP/afile.sh $TMP/afile.txt" smc run -- true "$TMP/af"
+complete_is "--verbose --version" smc run -d curl --ver
+complete_is "--verbose --version" smc_run -- curl --ver
 complete_words smc_run -r 1m bas
 printf '%s\n' "${COMPREPLY[@]}" | grep -qx bash && ok "complete \"smc_run -r 1m bas\" offers commands" ||
 	nok "complete \"smc_run -r 1m bas\" offers commands" "got ${COMPREPLY[*]}"
 
+# A device name is quoted, never expanded: this one would run touch, in
+# the directory completion runs in.
+hostile='$(touch${IFS}pwned)'
+mkdir -p "$TMP/hostile/class/net/$hostile" "$TMP/cwd"
+(
+	cd "$TMP/cwd" || exit
+	SMC_COMPLETION_SYSFS=$TMP/hostile complete_is "$(printf '%q' "$hostile")" smc_pnet -I ""
+	SMC_COMPLETION_SYSFS=$TMP/hostile complete_is "$(printf '%q' "$hostile")" smcr device show netdev ""
+)
+[[ -z $(ls -A "$TMP/cwd") ]] && ok "a hostile interface name runs nothing" ||
+	nok "a hostile interface name runs nothing" "created: $(ls -A "$TMP/cwd")"
+
 # Without SMC_COMPLETION_SYSFS the names come from /sys.
 unset SMC_COMPLETION_SYSFS
 complete_is "$(ls /sys/class/net | tr '\n' ' ')" smc_pnet -I ""
+
+# Every command the man pages' synopses name is offered after its object:
+# the bold lowercase words of smcd-OBJECT(8)'s SYNOPSIS, less the applet,
+# object and filter words.
+man_commands() {
+	sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' "$(dirname "$0")/../../man/smcd-$1.8" | grep -E '^\.(B|BR|RB) ' |
+		sed -e 's/^\.[BR]* //' -e 's/\\-/-/g' -e 's/"//g' | tr ' |{}[]' '\n' | grep -x '[a-z][a-z-]*' |
+		grep -vx -e smcd -e smcr -e "$1" -e all -e netdev -e ibdev | sort -u
+}
+for object in info linkgroup device stats ueid seid handshake-limit; do
+	tech=smcd
+	[[ $object == linkgroup ]] && tech=smcr
+	missing=
+	complete_words "$tech" "$object" ""
+	for command in $(man_commands "$object"); do
+		printf '%s\n' "${COMPREPLY[@]}" | grep -qx -- "$command" || missing+=" $command"
+	done
+	[[ -n $(man_commands "$object") && -z $missing ]] &&
+		ok "completion offers every command of smcd-$object(8): $(man_commands "$object" | tr '\n' ' ')" ||
+		nok "completion offers every command of smcd-$object(8)" "missing:$missing"
+done

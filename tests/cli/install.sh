@@ -34,7 +34,11 @@ for a in $applets; do
 		nok "bin/$a is a link to smc" "$(ls -l "$TREE/bin/$a" 2>&1)"
 	[[ -L $TREE/share/bash-completion/completions/$a ]] && ok "completion for $a installed" ||
 		nok "completion for $a installed" "missing"
+	[[ $(readlink "$TREE/share/fish/vendor_completions.d/$a.fish") == smc.fish ]] && ok "fish completion for $a installed" ||
+		nok "fish completion for $a installed" "no link $a.fish to smc.fish"
 done
+[[ -f $TREE/share/zsh/site-functions/_smc && -f $TREE/share/fish/vendor_completions.d/smc.fish ]] &&
+	ok "zsh and fish completions installed" || nok "zsh and fish completions installed" "missing"
 [[ -x $TREE/bin/smc && -f $TREE/lib/smc/libsmc-preload.so && -f $TREE/share/bash-completion/completions/smc ]] &&
 	ok "binary, preload library and completion installed" || nok "binary, preload library and completion installed" "missing"
 for m in "$ROOT"/man/*.[1-8]; do

@@ -14,6 +14,8 @@ for f in "${pages[@]}" "${objects[@]/#/smcd-}" "${smcr_objects[@]/#/smcr-}"; do
 	[[ -e $MAN/$f.8 || -e $MAN/$f.7 ]] && ok "man page $f exists" || nok "man page $f exists" "missing in man/"
 done
 
+# Every page names the version, which is the binary's.
+version=$("$SMC" --version | awk '{ print $NF }')
 for page in "$MAN"/*.[1-8]; do
 	name=${page##*/}
 	if [[ -L $page ]]; then
@@ -27,6 +29,12 @@ for page in "$MAN"/*.[1-8]; do
 		fi
 		continue
 	fi
+	th=$(sed -n 's/^\.TH [^ ]* [0-9] [^ ]* "\([^"]*\)".*/\1/p' "$page")
+	[[ $th == "smc $version" ]] && ok "$name: .TH names smc $version" || nok "$name: .TH names smc $version" "it says \"$th\""
+	for section in EXAMPLES "EXIT STATUS"; do
+		[[ $name == af_smc.7 ]] && break
+		grep -qx "\.SH \"*$section\"*" "$page" && ok "$name has $section" || nok "$name has $section" "no .SH $section"
+	done
 	lint=$(mandoc -T lint -W style "$page" 2>&1 | grep -v ' STYLE: ')
 	[[ -z $lint ]] && ok "mandoc lint $name: nothing above style" || nok "mandoc lint $name" "$lint"
 	run env MANWIDTH=80 man -l "$page"

@@ -82,7 +82,8 @@ static bool labels_ok(const char *labels)
 		const char *name, *values;
 	} allowed[] = {
 		{ "technology", "|smcd|smcr|" }, { "direction", "|rx|tx|" }, { "role", "|client|server|" },
-		{ "version", "|v1|v2|" }, { "size", "|8K|16K|32K|64K|128K|256K|512K|1024K|G_1024K|" },
+		{ "version", "|v1|v2|" },
+		{ "le", "|8192|16384|32768|65536|131072|262144|524288|1048576|+Inf|" },
 		{ "reason", NULL },
 	};
 	char copy[160], *save = NULL, value[40];
@@ -105,16 +106,30 @@ static bool labels_ok(const char *labels)
 	return true;
 }
 
+/* Whether a sample named NAME (LEN bytes) belongs to FAMILY: a
+ * histogram's samples are FAMILY_bucket and FAMILY_count. */
+static bool of_family(const char *name, size_t len, const char *family, bool histogram)
+{
+	size_t flen = strlen(family);
+
+	if (len < flen || strncmp(name, family, flen) != 0)
+		return false;
+	if (len == flen)
+		return !histogram;
+	return histogram && ((len - flen == 7 && strncmp(name + flen, "_bucket", 7) == 0) ||
+			     (len - flen == 6 && strncmp(name + flen, "_count", 6) == 0));
+}
+
 /* One sample line into E; false if it is not "name{labels} value" of the
  * family FAMILY, or its series came before. */
-static bool sample_line(const char *line, const char *family, struct exposition *e)
+static bool sample_line(const char *line, const char *family, bool histogram, struct exposition *e)
 {
 	const char *brace = strchr(line, '{'), *close = brace ? strstr(brace, "} ") : NULL;
 	char labels[160], *end;
 	struct sample *s;
 
-	if (!brace || !close || e->count == MAX_SAMPLES || strncmp(line, family, strlen(family)) != 0 ||
-	    line + strlen(family) != brace || (size_t)(close - line) >= sizeof(s->series) - 1)
+	if (!brace || !close || e->count == MAX_SAMPLES || !of_family(line, brace - line, family, histogram) ||
+	    (size_t)(close - line) >= sizeof(s->series) - 1)
 		return false;
 	snprintf(labels, sizeof(labels), "%.*s", (int)(close - brace - 1), brace + 1);
 	if (!labels_ok(labels) || !isdigit((unsigned char)close[2]))
@@ -131,12 +146,13 @@ static bool sample_line(const char *line, const char *family, struct exposition 
 	return true;
 }
 
-/* Every family: one HELP, then one TYPE (counter named *_total, or gauge),
- * then its samples only; no family twice. */
+/* Every family: one HELP, then one TYPE (counter named *_total, gauge, or
+ * histogram), then its samples only; no family twice. */
 static void check_structure(const char *name, char *text, struct exposition *e)
 {
 	char family[80] = "", seen[2048] = "|", want[96], *save = NULL;
 	int bad = 0, families = 0;
+	bool histogram = false;
 
 	for (char *line = strtok_r(text, "\n", &save); line && !bad; line = strtok_r(NULL, "\n", &save)) {
 		if (strncmp(line, "# HELP ", 7) == 0) {
@@ -153,11 +169,12 @@ static void check_structure(const char *name, char *text, struct exposition *e)
 			if (!bad) {
 				const char *type = line + strlen(want);
 
-				bad = strcmp(type, "gauge") != 0 &&
+				histogram = strcmp(type, "histogram") == 0;
+				bad = strcmp(type, "gauge") != 0 && !histogram &&
 				      (strcmp(type, "counter") != 0 || !ends_with(family, "_total"));
 			}
 		} else {
-			bad = !family[0] || !sample_line(line, family, e);
+			bad = !family[0] || !sample_line(line, family, histogram, e);
 		}
 		if (bad)
 			printf("# %s: bad line: %s\n", name, line ? line : "(missing TYPE)");
@@ -204,6 +221,18 @@ static const char *metric_of(const char *part)
 	return NULL;
 }
 
+/* A bucket's upper bound in bytes from smc-tools' size name: "8K" is 8192,
+ * "G_1024K" (greater than 1024K) is +Inf. */
+static const char *le_of(const char *size)
+{
+	static char le[24];
+
+	if (strcmp(size, "G_1024K") == 0)
+		return "+Inf";
+	snprintf(le, sizeof(le), "%lu", strtoul(size, NULL, 10) * 1024);
+	return le;
+}
+
 /* The series smc-tools' JSON key KEY of technology TECH ("smcd") must be:
  * its metric from the key's last part, its labels from the key's words. */
 static bool series_of(const char *key, const char *tech, char *out, size_t size)
@@ -215,9 +244,8 @@ static bool series_of(const char *key, const char *tech, char *out, size_t size)
 		dir[0] = (char)tolower((unsigned char)dir[0]);
 		dir[1] = (char)tolower((unsigned char)dir[1]);
 		if (!ends_with(part, "_CNT"))
-			return snprintf(out, size,
-					"smc_%s_by_size_total{technology=\"%s\",direction=\"%s\",size=\"%s\"}",
-					strcmp(kind, "INT") == 0 ? "buffers" : "requests", tech, dir, part) > 0;
+			return snprintf(out, size, "smc_%s_size_bytes_bucket{technology=\"%s\",direction=\"%s\",le=\"%s\"}",
+					strcmp(kind, "INT") == 0 ? "buffer" : "request", tech, dir, le_of(part)) > 0;
 		metric = metric_of(part);
 		return metric && snprintf(out, size, "%s{technology=\"%s\",direction=\"%s\"}", metric, tech, dir) > 0;
 	}
@@ -246,6 +274,29 @@ static int expect(struct exposition *e, const char *name, const char *series, ui
 	printf("# %s: %s is %s, JSON says %llu\n", name, series, s ? "different" : "missing",
 	       (unsigned long long)value);
 	return 1;
+}
+
+/* A histogram bucket: smc-tools' JSON counts each bucket alone (VALUE),
+ * Prometheus counts every size up to the bound, so the series must hold
+ * the sum of this bucket and the smaller ones (at most 2^64-1); the +Inf
+ * bucket's sum is also the histogram's _count. */
+static int expect_bucket(struct exposition *e, const char *name, const char *series, uint64_t value,
+			 uint64_t *cumulative)
+{
+	char count[160];
+	const char *le = strstr(series, ",le=\"");
+	int bad;
+
+	if (strstr(series, "le=\"8192\""))
+		*cumulative = 0;
+	*cumulative = *cumulative > UINT64_MAX - value ? UINT64_MAX : *cumulative + value;
+	bad = expect(e, name, series, *cumulative);
+	if (le && strcmp(le, ",le=\"+Inf\"}") == 0) {
+		snprintf(count, sizeof(count), "%.*s_count%.*s}", (int)(strstr(series, "_bucket{") - series), series,
+			 (int)(le - strchr(series, '{')), strchr(series, '{'));
+		bad += expect(e, name, count, *cumulative);
+	}
+	return bad;
 }
 
 /* A JSON string value at *P ("...") into OUT; *P moves past it. */
@@ -296,6 +347,7 @@ static void cross_check(const char *name, const char *json, const char *tech, st
 	char key[48], series[160];
 	const char *p = strstr(json, "\":{");
 	int bad = 0, checked = 0;
+	uint64_t cumulative = 0;
 
 	for (p = p ? p + 3 : json + strlen(json); *p == '"' && !bad; p += *p == ',') {
 		if (!json_string(&p, key, sizeof(key)) || *p++ != ':') {
@@ -305,6 +357,9 @@ static void cross_check(const char *name, const char *json, const char *tech, st
 		} else if (!series_of(key, tech, series, sizeof(series))) {
 			printf("# %s: JSON key %s has no series\n", name, key);
 			bad++;
+		} else if (strstr(series, "_bucket{")) {
+			bad += expect_bucket(e, name, series, strtoull(p, (char **)&p, 10), &cumulative);
+			checked++;
 		} else {
 			bad += expect(e, name, series, strtoull(p, (char **)&p, 10));
 			checked++;

@@ -4,6 +4,7 @@
 . /lab/lib.sh
 
 load_smc
+. /lab/one-host-sysctl.sh
 
 # A fresh module counts nothing: smc-tools' output of an idle SMC-D.
 same_as "smcd stats: fresh module" b-smcd-stats.txt smcd stats
@@ -85,6 +86,7 @@ run smc_pnet -s
 	nok "smc_pnet -d removed only NET1" "got: $OUT"
 expect_ok "smc_pnet -f" '' smc_pnet -f
 expect_ok "smc_pnet: empty after flush" '' smc_pnet -s
+. /lab/one-host-json.sh
 
 # smc run on 127.0.0.1: no SMC device here, so the sockets are AF_SMC (the
 # kernel lists them to smcss) and fall back to TCP. The client holds the

@@ -35,6 +35,7 @@ at_least "smcd -d stats: all of them v2" "$(counter SMC-D 'v2')" 4
 	nok "smcd -d stats: no TCP fallback" "$(printf '%s\n' "$OUT" | grep 'TCP fallback')"
 at_least "smcd -d stats: RX bytes at least those moved" "$(counter 'RX Stats' 'Data transmitted (Bytes)')" $((4 * BYTES))
 at_least "smcd -d stats: TX bytes at least those moved" "$(counter 'TX Stats' 'Data transmitted (Bytes)')" $((4 * BYTES))
+. /lab/smcd-prometheus.sh
 
 # A connection held open: the client stopped once both sockets are SMCD.
 smc run xfer-glibc server 7002 >/dev/null 2>&1 &
