@@ -20,6 +20,8 @@ TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 # To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).
 TEST_PKGS+=(flex bison bc libelf-dev libssl-dev)
+# tests/fetch: a Debian mirror on 127.0.0.1, signed with a throwaway key.
+TEST_PKGS+=(gnupg)
 
 apt_updated=
 ensure_packages() {
@@ -39,9 +41,22 @@ ensure_packages() {
 		die "apt-get install ${missing[*]} failed"
 }
 
-# The Debian mirror this machine already uses, read from its apt configuration.
+# ---- Trixie packages, fetched through a private apt state ----
+# The state (package lists) and the .debs fetched live in the per-user cache
+# that every clone shares; a .deb is reused while it matches the SHA256 that
+# the signed index gives for it. A lock keeps two clones from filling the
+# cache at once. SMC_DEBIAN_MIRROR and SMC_DEBIAN_KEYRING override the
+# mirror and its key (tests/fetch serves one on 127.0.0.1).
+SMC_CACHE=${SMC_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/smc}
+TRIXIE_STATE=$SMC_CACHE/apt-trixie
+FETCH_TRIES=4
+FETCH_PAUSE=${SMC_FETCH_PAUSE:-10}
+
+# The Debian mirror: SMC_DEBIAN_MIRROR, else the one this machine already
+# uses, read from its apt configuration.
 debian_mirror() {
 	local f uri
+	[[ -n ${SMC_DEBIAN_MIRROR:-} ]] && { echo "$SMC_DEBIAN_MIRROR"; return; }
 	for f in /etc/apt/sources.list.d/*.sources; do
 		[[ -f $f ]] || continue
 		uri=$(awk '/^URIs:/ { for (i = 2; i <= NF; i++) if ($i !~ /security/) { print $i; exit } }' "$f")
@@ -55,34 +70,115 @@ debian_mirror() {
 	return 1
 }
 
-# Download trixie packages into DIR through a private apt state: the
-# system's sources, lists and cache stay as they are. apt checks every file
-# against the signed Release it fetched.
-fetch_trixie() {
-	local dir=$1 state mirror
-	shift
-	state=$O/apt-trixie
-	[[ $state == /* ]] || state=$PWD/$state
+# trixie_config: the private apt configuration. It reads nothing of the
+# system's apt.conf.d (whose index targets, such as apt-file's Contents,
+# and update hooks are not ours) and keeps only how the system reaches its
+# mirrors (proxies, the Valid-Until policy). The source asks for one index
+# target: the Packages index of main for this architecture.
+trixie_config() {
+	local mirror
 	mirror=$(debian_mirror) || die "cannot find a Debian mirror in /etc/apt (sources.list or sources.list.d)"
-	mkdir -p "$state/lists/partial" "$dir"
-	cat >"$state/trixie.sources" <<-SRC
+	mkdir -p "$TRIXIE_STATE/lists/partial" "$TRIXIE_STATE/empty" "$TRIXIE_STATE/sources"
+	cat >"$TRIXIE_STATE/sources/trixie.sources" <<-SRC
 		Types: deb
 		URIs: $mirror
 		Suites: trixie
 		Components: main
-		Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+		Architectures: $(dpkg --print-architecture)
+		Targets: Packages
+		Signed-By: ${SMC_DEBIAN_KEYRING:-/usr/share/keyrings/debian-archive-keyring.gpg}
 	SRC
-	local opts=(-o Dir::Etc::SourceList=/dev/null -o Dir::Etc::SourceParts="$state/none"
-		-o Dir::Etc::sourcelist="$state/trixie.sources" -o Dir::State::Lists="$state/lists"
-		-o Dir::Cache::pkgcache= -o Dir::Cache::srcpkgcache= -o APT::Sandbox::User=root)
-	mkdir -p "$state/none"
-	if [[ ! -f $state/updated ]] || [[ -n $(find "$state/updated" -mmin +1440) ]]; then
-		apt-get "${opts[@]}" update -qq >/dev/null ||
-			die "cannot read the trixie package lists from $mirror (apt-get update failed)"
-		touch "$state/updated"
+	{
+		cat <<-CONF
+			Dir::Etc::Main "/dev/null";
+			Dir::Etc::Parts "$TRIXIE_STATE/empty";
+			Dir::Etc::SourceList "/dev/null";
+			Dir::Etc::SourceParts "$TRIXIE_STATE/sources";
+			Dir::Etc::Preferences "/dev/null";
+			Dir::Etc::PreferencesParts "$TRIXIE_STATE/empty";
+			Dir::State::Lists "$TRIXIE_STATE/lists";
+			Dir::Cache::pkgcache "";
+			Dir::Cache::srcpkgcache "";
+			APT::Sandbox::User "root";
+			Acquire::Languages "none";
+			Acquire::PDiffs "false";
+			Acquire::Retries "0";
+			APT::Update::Error-Mode "any";
+		CONF
+		apt-config dump | grep -E '^Acquire::(https?|ftp|socks|Check-Valid-Until|Check-Date)(::| )' || true
+	} >"$TRIXIE_STATE/apt.conf"
+}
+
+apt_trixie() { APT_CONFIG=$TRIXIE_STATE/apt.conf apt-get -qq "$@"; }
+
+# apt_reason: from apt's messages on stdin, the file that failed and why.
+apt_reason() {
+	local line
+	line=$(grep -m 1 '^E: ' || true)
+	line=${line#E: }
+	line=$(sed -e 's/^Failed to fetch \([^ ]*\) */\1: /' -e 's/ *\[IP: [^]]*\]//' -e 's/  */ /g' <<<"$line")
+	echo "${line:-no reason given}"
+}
+
+# retry WHAT CMD...: run CMD; a failure other than a missing package or a
+# bad signature is tried again after a pause, FETCH_TRIES times in all.
+retry() {
+	local what=$1 try err reason
+	shift
+	err=$(mktemp)
+	for ((try = 1; ; try++)); do
+		"$@" 2>"$err" && { rm -f "$err"; return 0; }
+		reason=$(apt_reason <"$err")
+		if ((try == FETCH_TRIES)) || grep -qE 'Unable to locate package|is not signed|NO_PUBKEY' "$err"; then
+			rm -f "$err"
+			die "$what failed: $reason"
+		fi
+		echo "build.sh: $what: $reason; trying again in $((FETCH_PAUSE * try)) s (try $((try + 1)) of $FETCH_TRIES)" >&2
+		sleep $((FETCH_PAUSE * try))
+	done
+}
+
+# trixie_lists: read trixie's Packages index, unless this mirror's copy is
+# less than a day old.
+trixie_lists() {
+	local stamp=$TRIXIE_STATE/updated
+	trixie_config
+	if [[ -f $stamp ]] && cmp -s "$stamp" "$TRIXIE_STATE/sources/trixie.sources" && [[ -z $(find "$stamp" -mmin +1440) ]]; then
+		return
 	fi
-	(cd "$dir" && apt-get "${opts[@]}" download "$@" >/dev/null) ||
-		die "cannot download $* from trixie (apt-get download failed)"
+	retry "reading the trixie package lists" apt_trixie update
+	cp "$TRIXIE_STATE/sources/trixie.sources" "$stamp"
+}
+
+# trixie_deb PKG: set DEB to PKG's .deb in the cache, downloading it unless
+# the cached file has the SHA256 that the index gives.
+trixie_deb() {
+	local pkg=$1 uri file size sum
+	read -r uri file size sum < <(apt_trixie --print-uris download "$pkg" 2>/dev/null) ||
+		die "trixie has no package $pkg"
+	DEB=$SMC_CACHE/debs/$file
+	sum=${sum#SHA256:}
+	[[ -f $DEB ]] && sha256sum "$DEB" | grep -q "^$sum " && return
+	rm -f "$DEB" "$SMC_CACHE/debs/partial/$file"
+	(cd "$SMC_CACHE/debs/partial" && retry "downloading $file" apt_trixie download "$pkg")
+	sha256sum "$SMC_CACHE/debs/partial/$file" | grep -q "^$sum " || die "$file does not have the SHA256 of the index"
+	mv "$SMC_CACHE/debs/partial/$file" "$DEB"
+}
+
+# fetch_trixie DIR PKG...: trixie's PKG... into DIR, from the cache where
+# it holds them.
+fetch_trixie() {
+	local dir=$1 pkg lock
+	shift
+	mkdir -p "$dir" "$SMC_CACHE/debs/partial"
+	exec {lock}>"$SMC_CACHE/fetch.lock"
+	flock "$lock"
+	trixie_lists
+	for pkg; do
+		trixie_deb "$pkg"
+		cp --reflink=auto "$DEB" "$dir/"
+	done
+	exec {lock}>&-
 }
 
 find_libmnl_a() {
