@@ -203,22 +203,66 @@ ensure_libmnl() {
 build() {
 	ensure_packages "${BUILD_PKGS[@]}"
 	ensure_libmnl
+	make_smc
+}
+
+make_smc() {
 	make -s O="$O" LIBMNL_A="$(find_libmnl_a)" all
 	make -s O="$O" size
 }
 
+# ---- ./build.sh test and demo ----
+# timed PART CMD...: run CMD, note how long it took (tests/took.sh).
+timed() {
+	local part=$1 start=$SECONDS rc=0
+	shift
+	"$@" || rc=$?
+	took "$part" $((SECONDS - start))
+	return $rc
+}
+
+# lab_kernels_ahead: fetch Debian's kernel and build the SMC-D kernel in
+# the background, in a process group of their own, while the builds and
+# the no-kernel tests run; the lab waits for them on the cache's locks.
+lab_kernels_ahead() {
+	echo "build.sh: fetching and building the lab's kernels in the background (log: $O/kernels.log)"
+	setsid tests/vm/kernels >"$O/kernels.log" 2>&1 </dev/null &
+	KERNELS_PID=$!
+	trap 'kill -- -"$KERNELS_PID" 2>/dev/null' EXIT
+}
+
+# run_tests: the whole test suite, each part timed; ends with tests/run's
+# count.
+run_tests() {
+	local rc=0
+	mkdir -p "$O"
+	SMC_TIMES=$(cd "$O" && pwd)/times
+	export SMC_TIMES
+	: >"$SMC_TIMES"
+	. tests/took.sh
+	timed packages ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
+	timed "libmnl" ensure_libmnl
+	lab_kernels_ahead
+	timed "build: smc" make_smc
+	timed "build: tests" make -s O="$O" LIBMNL_A="$(find_libmnl_a)" check-build
+	tests/run || rc=$?
+	wait "$KERNELS_PID" || true
+	trap - EXIT
+	return $rc
+}
+
+# run_demo: build what the demo boots (smc, the lab programs), then boot it.
+run_demo() {
+	ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
+	build
+	make -s O="$O" LIBMNL_A="$(find_libmnl_a)" lab-progs
+	tests/vm/demo
+}
+
 case ${1:-build} in
 build) build ;;
-test)
-	ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
-	build
-	make -s O="$O" LIBMNL_A="$(find_libmnl_a)" check
-	;;
-demo)
-	ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
-	build
-	tests/vm/demo
-	;;
+test) run_tests ;;
+demo) run_demo ;;
 fetch)
 	(($# >= 3)) || die "usage: ./build.sh fetch DIR PKG..."
 	shift
