@@ -151,7 +151,8 @@ trixie_lists() {
 }
 
 # trixie_deb PKG: set DEB to PKG's .deb in the cache, downloading it unless
-# the cached file has the SHA256 that the index gives.
+# the cached file has the SHA256 that the index gives. The cache keeps one
+# version of each package.
 trixie_deb() {
 	local pkg=$1 uri file size sum
 	read -r uri file size sum < <(apt_trixie --print-uris download "$pkg" 2>/dev/null) ||
@@ -163,6 +164,7 @@ trixie_deb() {
 	(cd "$SMC_CACHE/debs/partial" && retry "downloading $file" apt_trixie download "$pkg")
 	sha256sum "$SMC_CACHE/debs/partial/$file" | grep -q "^$sum " || die "$file does not have the SHA256 of the index"
 	mv "$SMC_CACHE/debs/partial/$file" "$DEB"
+	find "$SMC_CACHE/debs" -maxdepth 1 -name "${pkg}_*.deb" ! -name "$file" -delete	# older versions
 }
 
 # fetch_trixie DIR PKG...: trixie's PKG... into DIR, from the cache where
