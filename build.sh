@@ -18,8 +18,10 @@ TEST_PKGS+=(prometheus)
 # strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
-# To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).
-TEST_PKGS+=(flex bison bc libelf-dev libssl-dev)
+# To fetch Debian's kernel and build the SMC-D lab kernel from trixie's
+# linux-source (tests/vm/kernels): installed first, so that the kernels are
+# made while the other test packages install.
+KERNEL_PKGS=(kmod xz-utils flex bison bc libelf-dev libssl-dev)
 # tests/fetch: a Debian mirror on 127.0.0.1, signed with a throwaway key.
 TEST_PKGS+=(gnupg)
 
@@ -73,12 +75,15 @@ debian_mirror() {
 # trixie_config: the private apt configuration. It reads nothing of the
 # system's apt.conf.d (whose index targets, such as apt-file's Contents,
 # and update hooks are not ours) and keeps only how the system reaches its
-# mirrors (proxies, the Valid-Until policy). The source asks for one index
-# target: the Packages index of main for this architecture.
+# mirrors (proxies, the Valid-Until policy); its state, cache and locks
+# are its own, so it runs beside the system's apt-get install. The source
+# asks for one index target: the Packages index of main for this
+# architecture.
 trixie_config() {
 	local mirror
 	mirror=$(debian_mirror) || die "cannot find a Debian mirror in /etc/apt (sources.list or sources.list.d)"
-	mkdir -p "$TRIXIE_STATE/lists/partial" "$TRIXIE_STATE/empty" "$TRIXIE_STATE/sources"
+	mkdir -p "$TRIXIE_STATE/lists/partial" "$TRIXIE_STATE/empty" "$TRIXIE_STATE/sources" "$TRIXIE_STATE/cache"
+	touch "$TRIXIE_STATE/status"
 	cat >"$TRIXIE_STATE/sources/trixie.sources" <<-SRC
 		Types: deb
 		URIs: $mirror
@@ -96,7 +101,10 @@ trixie_config() {
 			Dir::Etc::SourceParts "$TRIXIE_STATE/sources";
 			Dir::Etc::Preferences "/dev/null";
 			Dir::Etc::PreferencesParts "$TRIXIE_STATE/empty";
-			Dir::State::Lists "$TRIXIE_STATE/lists";
+			Dir::State "$TRIXIE_STATE";
+			Dir::State::Lists "lists";
+			Dir::State::status "$TRIXIE_STATE/status";
+			Dir::Cache "$TRIXIE_STATE/cache";
 			Dir::Cache::pkgcache "";
 			Dir::Cache::srcpkgcache "";
 			APT::Sandbox::User "root";
@@ -242,9 +250,10 @@ run_tests() {
 	export SMC_TIMES
 	: >"$SMC_TIMES"
 	. tests/took.sh
-	timed packages ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
+	timed "packages: build, kernels" ensure_packages "${BUILD_PKGS[@]}" "${KERNEL_PKGS[@]}"
 	timed "libmnl" ensure_libmnl
 	lab_kernels_ahead
+	timed "packages: tests" ensure_packages "${TEST_PKGS[@]}"
 	timed "build: smc" make_smc
 	timed "build: tests" make -s O="$O" LIBMNL_A="$(find_libmnl_a)" check-build
 	tests/run || rc=$?
@@ -255,7 +264,7 @@ run_tests() {
 
 # run_demo: build what the demo boots (smc, the lab programs), then boot it.
 run_demo() {
-	ensure_packages "${BUILD_PKGS[@]}" "${TEST_PKGS[@]}"
+	ensure_packages "${BUILD_PKGS[@]}" "${KERNEL_PKGS[@]}" "${TEST_PKGS[@]}"
 	build
 	make -s O="$O" LIBMNL_A="$(find_libmnl_a)" lab-progs
 	tests/vm/demo
