@@ -118,6 +118,7 @@ trixie_config() {
 }
 
 apt_trixie() { APT_CONFIG=$TRIXIE_STATE/apt.conf apt-get -qq "$@"; }
+apt_download() { (cd "$1" && apt_trixie download "$2"); }
 
 # apt_reason: from apt's messages on stdin, the file that failed and why.
 apt_reason() {
@@ -130,32 +131,37 @@ apt_reason() {
 
 # retry WHAT CMD...: run CMD; a failure other than a missing package or a
 # bad signature is tried again after a pause, FETCH_TRIES times in all.
+# The last failure's file and reason are left in FAILED.
 retry() {
-	local what=$1 try err reason
+	local what=$1 try err
 	shift
 	err=$(mktemp)
 	for ((try = 1; ; try++)); do
 		"$@" 2>"$err" && { rm -f "$err"; return 0; }
-		reason=$(apt_reason <"$err")
+		FAILED=$(apt_reason <"$err")
 		if ((try == FETCH_TRIES)) || grep -qE 'Unable to locate package|is not signed|NO_PUBKEY' "$err"; then
 			rm -f "$err"
-			die "$what failed: $reason"
+			return 1
 		fi
-		echo "build.sh: $what: $reason; trying again in $((FETCH_PAUSE * try)) s (try $((try + 1)) of $FETCH_TRIES)" >&2
+		echo "build.sh: $what: $FAILED; trying again in $((FETCH_PAUSE * try)) s (try $((try + 1)) of $FETCH_TRIES)" >&2
 		sleep $((FETCH_PAUSE * try))
 	done
 }
 
 # trixie_lists: read trixie's Packages index, unless this mirror's copy is
-# less than a day old.
+# less than a day old. Where the mirror fails, an older copy serves.
 trixie_lists() {
-	local stamp=$TRIXIE_STATE/updated
+	local stamp=$TRIXIE_STATE/updated what="reading the trixie package lists"
 	trixie_config
-	if [[ -f $stamp ]] && cmp -s "$stamp" "$TRIXIE_STATE/sources/trixie.sources" && [[ -z $(find "$stamp" -mmin +1440) ]]; then
-		return
+	cmp -s "$stamp" "$TRIXIE_STATE/sources/trixie.sources" || rm -f "$stamp"
+	[[ -f $stamp && -z $(find "$stamp" -mmin +1440) ]] && return
+	if retry "$what" apt_trixie update; then
+		cp "$TRIXIE_STATE/sources/trixie.sources" "$stamp"
+	elif [[ -f $stamp ]]; then
+		echo "build.sh: $what failed: $FAILED; using the lists read on $(date -r "$stamp" '+%F %R')" >&2
+	else
+		die "$what failed: $FAILED"
 	fi
-	retry "reading the trixie package lists" apt_trixie update
-	cp "$TRIXIE_STATE/sources/trixie.sources" "$stamp"
 }
 
 # trixie_deb PKG: set DEB to PKG's .deb in the cache, downloading it unless
@@ -169,7 +175,7 @@ trixie_deb() {
 	sum=${sum#SHA256:}
 	[[ -f $DEB ]] && sha256sum "$DEB" | grep -q "^$sum " && return
 	rm -f "$DEB" "$SMC_CACHE/debs/partial/$file"
-	(cd "$SMC_CACHE/debs/partial" && retry "downloading $file" apt_trixie download "$pkg")
+	retry "downloading $file" apt_download "$SMC_CACHE/debs/partial" "$pkg" || die "downloading $file failed: $FAILED"
 	sha256sum "$SMC_CACHE/debs/partial/$file" | grep -q "^$sum " || die "$file does not have the SHA256 of the index"
 	mv "$SMC_CACHE/debs/partial/$file" "$DEB"
 	find "$SMC_CACHE/debs" -maxdepth 1 -name "${pkg}_*.deb" ! -name "$file" -delete	# older versions

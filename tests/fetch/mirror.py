@@ -16,6 +16,7 @@ def main():
     ap.add_argument("log")
     ap.add_argument("--flaky", default="")
     ap.add_argument("--fails", type=int, default=0)
+    ap.add_argument("--port", type=int, default=0)
     args = ap.parse_args()
     failed = {}
 
@@ -38,7 +39,7 @@ def main():
         def log_message(self, *a):
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), Handler)
     tmp = args.portfile + ".tmp"
     with open(tmp, "w") as f:
         f.write(f"{server.server_address[1]}\n")
