@@ -168,8 +168,8 @@ trixie_lists() {
 # the cached file has the SHA256 that the index gives. The cache keeps one
 # version of each package.
 trixie_deb() {
-	local pkg=$1 uri file size sum
-	read -r uri file size sum < <(apt_trixie --print-uris download "$pkg" 2>/dev/null) ||
+	local pkg=$1 file sum
+	read -r _ file _ sum < <(apt_trixie --print-uris download "$pkg" 2>/dev/null) ||
 		die "trixie has no package $pkg"
 	DEB=$SMC_CACHE/debs/$file
 	sum=${sum#SHA256:}
