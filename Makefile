@@ -253,8 +253,11 @@ valgrind: progs
 	tests/valgrind
 .PHONY: valgrind
 
-check: all san unit progs lab-progs fuzz-build
+# check-build: what tests/run needs (./build.sh test times it apart).
+check-build: all san unit progs lab-progs fuzz-build
+check: check-build
 	tests/run
+.PHONY: check-build
 
 # The Debian package, built from a copy of the tree in $(O)/deb, checked by
 # lintian and installed into an empty root (tests/deb/run, run by tests/run).

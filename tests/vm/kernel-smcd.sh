@@ -3,9 +3,10 @@
 # The SMC-D lab kernel: no Debian kernel sets CONFIG_SMC_LO (loopback-ism),
 # so this one is built from trixie's linux-source-6.12 with the options in
 # tests/vm/smcd.config, once per machine, cached in LAB_CACHE under a name
-# holding the package version and a hash of smcd.config. Sourced after
-# lib.sh; run as a script it builds (or finds) the kernel and prints its
-# path, so a long first build can be started ahead of the lab.
+# holding the package version and a hash of smcd.config, with the checksums
+# of its files (checked on every use). Sourced after lib.sh; run as a
+# script it builds (or finds) the kernel and prints its path, so a long
+# first build can be started ahead of the lab (./build.sh test does).
 [[ ${BASH_SOURCE[0]} == "$0" ]] && set -uo pipefail && . "$(dirname "$0")/lib.sh"
 SMCD_CONFIG=$LAB_TOP/tests/vm/smcd.config
 SMCD_SOURCE_PKG=linux-source-6.12
@@ -55,7 +56,7 @@ smcd_build() {
 	make -s -C "$src" O="$out" kernelrelease >"$tmp/$name/kernelrelease"
 	rm -rf "$LAB_CACHE/$name"
 	mv "$tmp/$name" "$LAB_CACHE/$name"
-	touch "$LAB_CACHE/$name/ready"
+	cache_seal "$LAB_CACHE/$name"
 	echo "$name"
 }
 
@@ -69,10 +70,16 @@ lab_kernel_smcd() {
 	exec {lock}>"$LAB_CACHE/smcd.lock"
 	flock "$lock"
 	name=$(smcd_cached)
+	if [[ -n $name ]] && ! cache_ok "$LAB_CACHE/$name"; then
+		rm -rf "${LAB_CACHE:?}/$name"
+		name=
+	fi
 	if [[ -z $name ]]; then
 		echo "lab: building the SMC-D kernel from $SMCD_SOURCE_PKG (once per machine, several minutes)" >&2
+		rm -rf "$LAB_CACHE"/smcd-build.*	# left by a build that was killed; we hold the lock
 		tmp=$(mktemp -d "$LAB_CACHE/smcd-build.XXXXXX")
-		name=$(smcd_build "$tmp") && echo "lab: built $name in $((SECONDS - start)) s" >&2
+		name=$(smcd_build "$tmp") && echo "lab: built $name in $((SECONDS - start)) s" >&2 &&
+			took "kernel: SMC-D, built" $((SECONDS - start))
 		rm -rf "$tmp"
 	fi
 	exec {lock}>&-

@@ -12,41 +12,78 @@ LAB_MODULES=(smc smc_diag rdma_rxe virtio_net veth crc32_generic crc32-pclmul 9p
 
 lab_die() { echo "lab: $*" >&2; exit 1; }
 
+. "$LAB_TOP/tests/took.sh"
+
+# cache_seal DIR: record the checksum of every file in DIR, then mark it
+# ready for the clones that share the cache.
+cache_seal() {
+	(cd "$1" && find . -type f ! -name SHA256SUMS ! -name ready -print0 | sort -z | xargs -0 sha256sum >SHA256SUMS) &&
+		touch "$1/ready"
+}
+
+# cache_ok DIR: DIR is ready and its files still have their checksums. A
+# DIR that an older lab made without checksums has them recorded now.
+cache_ok() {
+	local dir=$1
+	[[ -f $dir/ready ]] || return 1
+	[[ -f $dir/SHA256SUMS ]] || { echo "lab: recording the checksums of $dir" >&2; cache_seal "$dir"; }
+	(cd "$dir" && sha256sum --quiet --strict -c SHA256SUMS >/dev/null 2>&1) && return
+	echo "lab: $dir does not match its checksums; making it again" >&2
+	return 1
+}
+
 # lab_kernel: set KERNEL_DIR, KVER, VMLINUZ, fetching and unpacking Debian
-# trixie's linux-image-6.12.*-amd64 the first time. LAB_KERNEL_PKG names an
-# exact package; otherwise the newest unpacked one is used, or the one that
-# trixie's linux-image-amd64 depends on is fetched.
+# trixie's linux-image-6.12.*-amd64 the first time (under a lock: clones
+# share the cache). LAB_KERNEL_PKG names an exact package; otherwise the
+# newest cached one is used, or the one that trixie's linux-image-amd64
+# depends on is fetched.
 lab_kernel() {
-	local pkg=${LAB_KERNEL_PKG:-} tmp deb
+	local pkg=${LAB_KERNEL_PKG:-} lock
+	mkdir -p "$LAB_CACHE"
+	exec {lock}>"$LAB_CACHE/kernel.lock"
+	flock "$lock"
 	if [[ -z $pkg ]]; then
-		pkg=$(cd "$LAB_CACHE" 2>/dev/null && ls -d linux-image-*/ready 2>/dev/null | sort -V | tail -n 1) || true
+		pkg=$(cd "$LAB_CACHE" && ls -d linux-image-*/ready 2>/dev/null | sort -V | tail -n 1) || true
 		pkg=${pkg%/ready}
 	fi
-	if [[ -z $pkg ]]; then
-		tmp=$(mktemp -d)
-		"$LAB_TOP/build.sh" fetch "$tmp" linux-image-amd64 >&2 || lab_die "cannot fetch trixie's linux-image-amd64"
-		pkg=$(dpkg-deb -f "$tmp"/linux-image-amd64_*.deb Depends | grep -o 'linux-image-6\.12[^ ,]*-amd64' | head -n 1)
-		rm -rf "$tmp"
-		[[ -n $pkg ]] || lab_die "trixie's linux-image-amd64 depends on no linux-image-6.12.*-amd64"
-	fi
+	[[ -n $pkg ]] || pkg=$(lab_kernel_current) || exit 1
 	KERNEL_DIR=$LAB_CACHE/$pkg
-	if [[ ! -f $KERNEL_DIR/ready ]]; then
-		echo "lab: fetching $pkg into $KERNEL_DIR (once per machine)" >&2
-		rm -rf "$KERNEL_DIR" && mkdir -p "$KERNEL_DIR/deb" "$KERNEL_DIR/root/lib"
-		"$LAB_TOP/build.sh" fetch "$KERNEL_DIR/deb" "$pkg" >&2 || lab_die "cannot fetch $pkg"
-		deb=$(ls "$KERNEL_DIR"/deb/*.deb)
-		dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$KERNEL_DIR/root" ./boot ./usr/lib/modules ||
-			lab_die "cannot unpack $deb"
-		mv "$KERNEL_DIR/root/usr/lib/modules" "$KERNEL_DIR/root/lib/modules"
-		KVER=$(ls "$KERNEL_DIR/root/lib/modules")
-		depmod -b "$KERNEL_DIR/root" "$KVER" || lab_die "depmod failed for $KVER"
-		grep -q '^CONFIG_SMC=m' "$KERNEL_DIR/root/boot/config-$KVER" || lab_die "$pkg has no SMC module"
-		rm -rf "$KERNEL_DIR/deb"
-		touch "$KERNEL_DIR/ready"
-	fi
+	cache_ok "$KERNEL_DIR" || lab_kernel_fetch "$pkg"
+	exec {lock}>&-
 	KVER=$(ls "$KERNEL_DIR/root/lib/modules")
 	VMLINUZ=$KERNEL_DIR/root/boot/vmlinuz-$KVER
 	[[ -f $VMLINUZ ]] || lab_die "no $VMLINUZ"
+}
+
+# lab_kernel_current: the linux-image-6.12.*-amd64 that trixie's
+# linux-image-amd64 depends on now.
+lab_kernel_current() {
+	local tmp pkg
+	tmp=$(mktemp -d)
+	"$LAB_TOP/build.sh" fetch "$tmp" linux-image-amd64 >&2 || { rm -rf "$tmp"; lab_die "cannot fetch trixie's linux-image-amd64"; }
+	pkg=$(dpkg-deb -f "$tmp"/linux-image-amd64_*.deb Depends | grep -o 'linux-image-6\.12[^ ,]*-amd64' | head -n 1)
+	rm -rf "$tmp"
+	[[ -n $pkg ]] || lab_die "trixie's linux-image-amd64 depends on no linux-image-6.12.*-amd64"
+	echo "$pkg"
+}
+
+# lab_kernel_fetch PKG: fetch PKG and unpack its kernel and modules into
+# KERNEL_DIR.
+lab_kernel_fetch() {
+	local pkg=$1 deb start=$SECONDS
+	echo "lab: fetching $pkg into $KERNEL_DIR (once per machine)" >&2
+	rm -rf "$KERNEL_DIR" && mkdir -p "$KERNEL_DIR/deb" "$KERNEL_DIR/root/lib"
+	"$LAB_TOP/build.sh" fetch "$KERNEL_DIR/deb" "$pkg" >&2 || lab_die "cannot fetch $pkg"
+	deb=$(ls "$KERNEL_DIR"/deb/*.deb)
+	dpkg-deb --fsys-tarfile "$deb" | tar -x -C "$KERNEL_DIR/root" ./boot ./usr/lib/modules ||
+		lab_die "cannot unpack $deb"
+	mv "$KERNEL_DIR/root/usr/lib/modules" "$KERNEL_DIR/root/lib/modules"
+	KVER=$(ls "$KERNEL_DIR/root/lib/modules")
+	depmod -b "$KERNEL_DIR/root" "$KVER" || lab_die "depmod failed for $KVER"
+	grep -q '^CONFIG_SMC=m' "$KERNEL_DIR/root/boot/config-$KVER" || lab_die "$pkg has no SMC module"
+	rm -rf "$KERNEL_DIR/deb"
+	cache_seal "$KERNEL_DIR"
+	took "kernel: Debian's, fetched" $((SECONDS - start))
 }
 
 # copy_program ROOT FILE [DEST]: FILE into ROOT at DEST (default: the same
