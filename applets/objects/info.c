@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "applets/applet.h"
+#include "applets/print/devtype.h"
 #include "applets/print/json.h"
 #include "applets/objects/objects.h"
 
@@ -13,9 +14,11 @@ void info_count_hw(const struct smc_list *smcd_devs, const struct smc_list *smcr
 	hw->ism = (unsigned)smcd_devs->count;
 	hw->roce_v1_only = hw->roce_v2 = 0;
 	for (size_t i = 0; i < smcr_devs->count; i++) {
-		if (dev[i].pci_device == SMC_PCI_ROCE_EXPRESS)
+		const struct smc_pci_type *type = smc_pci_type(0, dev[i].pci_device, true);
+
+		if (type && type->kind == SMC_PCI_ROCE_V1)
 			hw->roce_v1_only++;
-		else if (dev[i].pci_device == SMC_PCI_ROCE_EXPRESS2)
+		else if (type && type->kind == SMC_PCI_ROCE_V2)
 			hw->roce_v2++;
 	}
 }
