@@ -6,11 +6,25 @@
 #include "applets/objects/objects.h"
 #include "tests/unit/smcmsg.h"
 
+/* Port 1 on ifindex 2 (eth0), active, one link. */
+static void put_port_eth0(struct msgbuf *m, const char *pnetid)
+{
+	struct nlattr *port = nest_begin(m, SMC_NLA_DEV_PORT);
+
+	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 0);
+	put_str(m, SMC_NLA_DEV_PORT_PNETID, pnetid);
+	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
+	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
+	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
+	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
+	nest_end(m, port);
+}
+
 /* rxe0 as Linux 6.12 reports it: PCI values read from a parent that is no
  * PCI device (FID noise, no PCI ID), one port. FID 0 leaves them out. */
 static void put_rxe0(struct msgbuf *m, uint32_t fid)
 {
-	struct nlattr *nest, *port;
+	struct nlattr *nest;
 
 	msg_begin(m, SMC_NETLINK_GET_DEV_SMCR);
 	nest = nest_begin(m, SMC_GEN_DEV_SMCR);
@@ -23,14 +37,7 @@ static void put_rxe0(struct msgbuf *m, uint32_t fid)
 		put_str(m, SMC_NLA_DEV_PCI_ID, "");
 	}
 	put_str(m, SMC_NLA_DEV_IB_NAME, "rxe0");
-	port = nest_begin(m, SMC_NLA_DEV_PORT);
-	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 0);
-	put_str(m, SMC_NLA_DEV_PORT_PNETID, "");
-	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
-	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
-	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
-	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
-	nest_end(m, port);
+	put_port_eth0(m, "");
 	nest_end(m, nest);
 	msg_end(m);
 }
@@ -60,7 +67,7 @@ static void put_ism(struct msgbuf *m)
 /* A RoCE card with PCI device ID DEVICE on eth0, with a link. */
 static void put_roce(struct msgbuf *m, uint16_t device)
 {
-	struct nlattr *nest, *port;
+	struct nlattr *nest;
 
 	msg_begin(m, SMC_NETLINK_GET_DEV_SMCR);
 	nest = nest_begin(m, SMC_GEN_DEV_SMCR);
@@ -71,13 +78,7 @@ static void put_roce(struct msgbuf *m, uint16_t device)
 	put_u16(m, SMC_NLA_DEV_PCI_DEVICE, device);
 	put_str(m, SMC_NLA_DEV_PCI_ID, "0000:00:00.0");
 	put_str(m, SMC_NLA_DEV_IB_NAME, "mlx5_0");
-	port = nest_begin(m, SMC_NLA_DEV_PORT);
-	put_str(m, SMC_NLA_DEV_PORT_PNETID, "NET1");
-	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
-	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
-	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
-	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
-	nest_end(m, port);
+	put_port_eth0(m, "NET1");
 	nest_end(m, nest);
 	msg_end(m);
 }
