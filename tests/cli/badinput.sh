@@ -108,6 +108,8 @@ for tech in smcd smcr; do
 	bad "byte 0xe4" $tech ueid del "G${latin1:1}"
 	bad '\x0a' $tech ueid add $'A\nB'
 	bad '"a.b"' $tech ueid del a.b
+	bad "consecutive dots ('..')" $tech ueid add A..B
+	bad "consecutive dots ('..')" $tech ueid del SMC..X
 	bad '"bogus"' $tech hslimit bogus
 	bad '"extra"' $tech handshake-limit show extra
 	bad '"all"' $tech info all
