@@ -115,9 +115,9 @@ int obj_device(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
 	static const struct obj_syntax smcr_syntax = {
-		commands, true, true, "device [show] [all | netdev NETDEV | ibdev IBDEV]"
+		commands, true, true, false, "device [show] [all | netdev NETDEV | ibdev IBDEV]"
 	};
-	static const struct obj_syntax smcd_syntax = { commands, true, false, "device [show] [all]" };
+	static const struct obj_syntax smcd_syntax = { commands, true, false, false, "device [show] [all]" };
 	struct smc_list devs = SMC_LIST_INIT(struct smc_dev);
 	bool smcr = opts->tech == SMC_TECH_R;
 	struct obj_args args;

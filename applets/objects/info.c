@@ -82,7 +82,7 @@ void info_print(FILE *out, const struct smc_sysinfo *sys, const struct info_hw *
 int obj_info(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
-	static const struct obj_syntax syntax = { commands, false, false, "info [show]" };
+	static const struct obj_syntax syntax = { commands, false, false, false, "info [show]" };
 	struct smc_list smcd_devs = SMC_LIST_INIT(struct smc_dev), smcr_devs = SMC_LIST_INIT(struct smc_dev);
 	struct smc_sysinfo sys;
 	struct info_hw hw;

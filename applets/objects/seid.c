@@ -28,7 +28,7 @@ void seid_print(FILE *out, const struct smc_seid *seid, bool json)
 int obj_seid(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", "enable", "disable", NULL };
-	static const struct obj_syntax syntax = { commands, false, false, "seid [show | enable | disable]" };
+	static const struct obj_syntax syntax = { commands, false, false, false, "seid [show | enable | disable]" };
 	struct smc_seid seid;
 	struct nl_error err;
 	struct obj_args args;

@@ -252,8 +252,6 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 	int cmd = argc > 1 ? match_keyword(argv[1], commands, 5) : STATS_SHOW;
 	struct tech_opts counting = *opts;
 
-	if (cmd == -2)
-		return fail("stats command \"%s\" is ambiguous, try \"%s stats help\"", argv[1], applet_name);
 	if (cmd < 0)
 		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
 	if (argc > 2)

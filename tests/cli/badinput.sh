@@ -62,9 +62,6 @@ for tech in smcd smcr; do
 	bad '"-x"' $tech -x info
 	bad '"-dx"' $tech -dx info
 	bad '"--bogus"' $tech --bogus info
-	bad '"--"' $tech -- info
-	bad '"-"' $tech - info
-	bad '"--d"' $tech --d info
 	bad "\"-$utf8\"" $tech "-$utf8" info
 	bad '"bogus"' $tech bogus
 	bad '""' $tech ""
@@ -73,11 +70,11 @@ for tech in smcd smcr; do
 	bad "$ctrl_shown" $tech "$ctrl"
 	bad '"INFO"' $tech INFO
 	bad '"infos"' $tech infos
-	bad '"extra"' $tech help extra
 	bad '"show"' $tech info show show
 	bad '"extra"' $tech info extra
-	bad '"bogus"' $tech linkgroup bogus
-	bad '"extra"' $tech linkgroup show extra
+	bad '"extra"' $tech linkgroup show 100 extra
+	bad '"100"' $tech linkgroup all 100
+	bad '"---d"' $tech ---d info
 	bad '"bogus"' $tech device bogus
 	bad '"extra"' $tech device show all extra
 	bad '"bogus"' $tech stats bogus
@@ -115,13 +112,12 @@ for tech in smcd smcr; do
 	bad '"all"' $tech info all
 done
 
-bad '"s"' smcd s
 bad 'seid: the system EID is SMC-D only' smcr seid
 bad 'seid: the system EID is SMC-D only' smcr seid show
 bad '"bogus"' smcd seid bogus
 bad '"extra"' smcd seid show extra
 bad '"enable"' smcd seid show enable
-bad '"netdev"' smcd linkgroup show netdev eth0
+bad '"eth0"' smcd linkgroup show netdev eth0
 bad '"ibdev"' smcd device show ibdev mlx5_0
 bad "NETDEV" smcr linkgroup show netdev
 bad "IBDEV" smcr linkgroup show ibdev

@@ -134,6 +134,54 @@ static char *render_smcd(const void *buf, size_t len)
 	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
 }
 
+/* The LG-ID filter as smc-tools applies it: SMC-R masks the link's number
+ * off (101 is link 1 of link group 100), SMC-D compares the whole ID; 0 is
+ * no filter, a word without a hex digit matches nothing. The rows are
+ * those of smc-tools' captures (host-a-server.txt, smcd-loopback.txt). */
+static void check_lgid_filter(const struct msgbuf *lgr_a, const struct msgbuf *link_a, const struct msgbuf *smcd)
+{
+	static const char smcr_header[] = "LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID \n";
+	static const char smcr_row[] = "00000100 SERV     SINGLE      0       0                   \n";
+	static const char link_row[] = "00000100 SERV     SINGLE   eth0            LINK_ACTIVE          0  \n";
+	static const char smcd_header[] = "LG-ID    VLAN  #Conns  PNET-ID \n";
+	static const char smcd_100[] = "00000100    0       1                   \n";
+	static const char smcd_200[] = "00000200    0       1                   \n";
+	static const struct {
+		enum smc_tech tech;
+		bool links;
+		enum obj_lgid kind;
+		uint32_t id;
+		const char *rows[2];
+	} cases[] = {
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x100, { smcr_row } },
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x101, { smcr_row } },
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x200, { NULL } },
+		{ SMC_TECH_R, false, OBJ_LGID_NONE, 0, { NULL } },
+		{ SMC_TECH_R, true, OBJ_LGID_ONE, 0x1ff, { link_row } },
+		{ SMC_TECH_R, true, OBJ_LGID_ONE, 0x40, { NULL } },
+		{ SMC_TECH_D, false, OBJ_LGID_ONE, 0x200, { smcd_200 } },
+		{ SMC_TECH_D, false, OBJ_LGID_ONE, 0x201, { NULL } },
+		{ SMC_TECH_D, false, OBJ_LGID_ANY, 0, { smcd_100, smcd_200 } },
+		{ SMC_TECH_D, false, OBJ_LGID_NONE, 0, { NULL } },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct msgbuf *m = cases[i].tech == SMC_TECH_D ? smcd : cases[i].links ? link_a : lgr_a;
+		struct obj_filter f = { .lgid_kind = cases[i].kind, .lgid = cases[i].id };
+		char want[512];
+		char *got;
+
+		snprintf(want, sizeof(want), "%s%s%s",
+			 cases[i].tech == SMC_TECH_D ? smcd_header
+			 : cases[i].links ? "LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  \n"
+					  : smcr_header,
+			 cases[i].rows[0] ? cases[i].rows[0] : "", cases[i].rows[1] ? cases[i].rows[1] : "");
+		got = render(REPLY(*m), opts(cases[i].tech, 0, false), cases[i].links, &f);
+		check_text(cases[i].tech == SMC_TECH_D ? "smcd linkgroup LG-ID" : cases[i].links ?
+			   "smcr linkgroup link-show LG-ID" : "smcr linkgroup LG-ID", got, want);
+	}
+}
+
 int main(void)
 {
 	static struct msgbuf lgr_a, lgr_b, link_a, link_b, smcd, none, odd;
@@ -208,6 +256,8 @@ int main(void)
 	CHECK(got && strstr(got, "\n00000000 0x7?     0x9?      0xa       0  NET1             \n"),
 	      "smcr linkgroup: an unknown role and type in hex, VLAN in hex, PNET ID trimmed");
 	free(got);
+
+	check_lgid_filter(&lgr_a, &link_a, &smcd);
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
