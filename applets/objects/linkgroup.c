@@ -61,6 +61,23 @@ static bool lgid_matches(uint32_t id, const struct tech_opts *o, const struct ob
 	return id == (o->tech == SMC_TECH_R ? f->lgid & 0xffffff00 : f->lgid);
 }
 
+/* SMC version 2's view of the peer; smc-tools prints none of it. */
+static void lgr_v2_json(struct json *j, const struct tech_opts *o, const struct smc_lgr *lgr)
+{
+	static const char *const peer_os[] = { "unknown", "z/OS", "Linux", "AIX" };
+	char buf[SMC_MAX_EID_LEN + 1];
+
+	if (!lgr->v2.version)
+		return;
+	json_u64(j, "smc_version", lgr->v2.version);
+	json_u64(j, "peer_release", lgr->v2.release);
+	json_string(j, "peer_os", name_of(lgr->v2.os, peer_os, 4, buf, sizeof(buf)));
+	json_string(j, "peer_host", obj_trim(lgr->v2.peer_host, buf, sizeof(buf)));
+	json_string(j, "negotiated_eid", obj_trim(lgr->v2.negotiated_eid, buf, sizeof(buf)));
+	if (o->tech == SMC_TECH_R)
+		json_bool(j, "direct", lgr->direct);
+}
+
 static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc_lgr *lgr)
 {
 	char pnetid[sizeof(lgr->pnetid)], gid[17];
@@ -82,6 +99,7 @@ static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc
 		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->peer_gid);
 		json_string(j, "peer_gid", gid);
 	}
+	lgr_v2_json(j, o, lgr);
 }
 
 static void lgr_row(FILE *out, const struct tech_opts *o, const struct smc_lgr *lgr)

@@ -129,6 +129,16 @@ static char *render_lgrs_eth0(const void *buf, size_t len)
 	return render(buf, len, opts(SMC_TECH_R, 0, false), false, &eth0);
 }
 
+static char *render_lgrs_json(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_R, 1, true), false, &no_filter);
+}
+
+static char *render_smcd_json(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_D, 1, true), false, &no_filter);
+}
+
 static char *render_smcd(const void *buf, size_t len)
 {
 	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
@@ -205,6 +215,11 @@ int main(void)
 
 	check_golden("smcr linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
 		     render(REPLY(lgr_a), opts(SMC_TECH_R, 0, false), false, &no_filter));
+	/* smc-tools 1.8.5 has detail columns for link-show only */
+	check_golden("smcr -dd linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
+		     render(REPLY(lgr_a), opts(SMC_TECH_R, 2, false), false, &no_filter));
+	check_golden("smcd -d linkgroup (two over loopback-ism)", "tests/golden/objects/smcd-loopback-linkgroup.txt",
+		     render(REPLY(smcd), opts(SMC_TECH_D, 1, false), false, &no_filter));
 	check_golden("smcr linkgroup (client)", "tests/golden/objects/host-b-smcr-linkgroup.txt",
 		     render(REPLY(lgr_b), opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup link-show", "tests/golden/objects/host-a-smcr-link-show.txt",
@@ -233,7 +248,8 @@ int main(void)
 
 	check_json("smcr linkgroup", render(REPLY(lgr_a), opts(SMC_TECH_R, 0, true), false, &no_filter),
 		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,"
-		   "\"conns_num\":0,\"pnetid\":\"\"}]}");
+		   "\"conns_num\":0,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"AIX\","
+		   "\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-TEST-UEID-1\",\"direct\":true}]}");
 	check_json("smcr linkgroup link-show", render(REPLY(link_b), opts(SMC_TECH_R, 0, true), true, &no_filter),
 		   "\"role\":\"CLNT\",\"type\":\"SINGLE\",\"netdev\":\"eth0\",\"state\":\"LINK_ACTIVE\",\"conn_cnt\":0,"
 		   "\"link_id\":1,\"link_uid\":257,\"peer_uid\":257,\"ib_dev\":\"rxe0\",\"ib_port\":1,\"gid\":\"" GID_B "\"");
@@ -258,6 +274,20 @@ int main(void)
 	free(got);
 
 	check_lgid_filter(&lgr_a, &link_a, &smcd);
+
+	/* -j adds what SMC version 2 knows of the peer, from the lab's kernels
+	 * (UEID SMC-LAB-UEID, no hostname set) */
+	check_recorded("smcr -d -j linkgroup (recorded, SMC-Rv2 server)", "two-hosts-server-held", "get_lgr_smcr",
+		       render_lgrs_json, "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\","
+		       "\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,"
+		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\",\"direct\":true}]}\n");
+	check_recorded("smcd -d -j linkgroup (recorded, SMC-Dv2 over loopback-ism)", "smcd-loopback-held", "get_lgr_smcd",
+		       render_smcd_json, "{\"linkgroups\":[{\"lgr_id\":256,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\","
+		       "\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\",\"smc_version\":2,\"peer_release\":1,"
+		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\"},"
+		       "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"gid\":\"934d12845e5ce748\","
+		       "\"peer_gid\":\"934d12845e5ce748\",\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"Linux\","
+		       "\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\"}]}\n");
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
