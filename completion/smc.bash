@@ -22,21 +22,19 @@ _smc_offer_devices() {
 	_smc_offer "$(_smc_devices "$1")"
 }
 
-# _smc_object TECH WORD: the object WORD stands for, or nothing.
+# _smc_object TECH WORD: the object WORD stands for, or nothing: as in
+# smc-tools, the first object in its order that WORD is a prefix of.
 _smc_object() {
-	local objects="info linkgroup device stats ueid handshake-limit" o
-	local -a found=()
-	[[ $1 == smcd ]] && objects+=" seid"
+	local o
 	case $2 in
 	lgr) echo linkgroup; return ;;
 	dev) echo device; return ;;
 	hslimit) echo handshake-limit; return ;;
+	'') return ;;
 	esac
-	for o in $objects; do
-		[[ $o == "$2" ]] && { echo "$o"; return; }
-		[[ $o == "$2"* ]] && found+=("$o")
+	for o in device linkgroup info stats ueid seid help handshake-limit; do
+		[[ $o == "$2"* ]] && { [[ $o != seid || $1 == smcd ]] && echo "$o"; return; }
 	done
-	((${#found[@]} == 1)) && echo "${found[0]}"
 }
 
 # smcd/smcr [OPTIONS] OBJECT [COMMAND] [all | netdev NETDEV | ibdev IBDEV]
@@ -141,7 +139,7 @@ _smc() {
 	COMPREPLY=()
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet help -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		if [[ ${words[cword]} == -* ]]; then
 			_smc_offer -s -f

@@ -38,7 +38,7 @@ pnet_options=$(help_options smc_pnet)
 [[ -n $smcd_objects && -n $smcss_options ]] && ok "help lists objects and options" ||
 	nok "help lists objects and options" "cannot read them from $SMC"
 
-complete_is "smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install" smc ""
+complete_is "smcd smcr smc_run smcss smc_pnet run ss pnet help -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
 complete_is "-s -f" smc --install -
@@ -63,6 +63,8 @@ complete_is "" smcr dev ibdev rxe0 ""
 complete_is "show all help" smcd device ""
 complete_is "show all help" smcd linkgroup ""
 complete_is "show reset json help" smcr stats ""
+complete_is "show reset json help" smcd s ""	# as in smc-tools, s is stats (before seid)
+complete_is "show link-show all netdev ibdev help" smcr l ""
 complete_is "reset" smc smcr -d stats r
 complete_is "show add del flush help" smcd ueid ""
 complete_is "show enable disable help" smcd seid ""
