@@ -92,6 +92,7 @@ static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc
 	json_u64(j, "vlan_id", lgr->vlan_id);
 	json_u64(j, "conns_num", lgr->conns_num);
 	json_string(j, "pnetid", obj_trim(lgr->pnetid, pnetid, sizeof(pnetid)));
+	lgr_v2_json(j, o, lgr);
 	if (o->tech == SMC_TECH_D) {
 		/* 64-bit identifiers as smcss shows them: hex text, exact in any JSON reader */
 		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->gid);
@@ -99,7 +100,6 @@ static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc
 		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->peer_gid);
 		json_string(j, "peer_gid", gid);
 	}
-	lgr_v2_json(j, o, lgr);
 }
 
 static void lgr_row(FILE *out, const struct tech_opts *o, const struct smc_lgr *lgr)

@@ -283,11 +283,11 @@ int main(void)
 		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\",\"direct\":true}]}\n");
 	check_recorded("smcd -d -j linkgroup (recorded, SMC-Dv2 over loopback-ism)", "smcd-loopback-held", "get_lgr_smcd",
 		       render_smcd_json, "{\"linkgroups\":[{\"lgr_id\":256,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\","
-		       "\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\",\"smc_version\":2,\"peer_release\":1,"
-		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\"},"
-		       "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"gid\":\"934d12845e5ce748\","
-		       "\"peer_gid\":\"934d12845e5ce748\",\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"Linux\","
-		       "\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\"}]}\n");
+		       "\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"Linux\",\"peer_host\":\"(none)\","
+		       "\"negotiated_eid\":\"SMC-LAB-UEID\",\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\"},"
+		       "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,"
+		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\","
+		       "\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\"}]}\n");
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);
