@@ -12,6 +12,7 @@ const struct applet applets[] = {
 	{ "smc_run",  smc_run_main,  "run a program with its TCP sockets turned into SMC sockets" },
 	{ "smcss",    smcss_main,    "list SMC sockets" },
 	{ "smc_pnet", smc_pnet_main, "show and change the PNET table" },
+	{ "smc_rnics", smc_rnics_main, "list the RDMA and ISM devices SMC can use" },
 };
 const size_t applet_count = sizeof(applets) / sizeof(applets[0]);
 

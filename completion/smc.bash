@@ -119,6 +119,17 @@ _smc_pnet() {
 	esac
 }
 
+# smc_rnics [-aIr] [FID] | -e FID | -d FID
+_smc_rnics() {
+	case ${words[cword - 1]} in
+	-e | --enable | -d | --disable) ;;
+	*)
+		[[ ${words[cword]} == -* ]] &&
+			_smc_offer -a --all -d --disable -e --enable -I --IB-dev -r --rawids -h --help -v --version
+		;;
+	esac
+}
+
 # _smc_applet NAME: complete words[1..] for applet NAME (or short name).
 _smc_applet() {
 	case $1 in
@@ -126,6 +137,7 @@ _smc_applet() {
 	smc_run | run) _smc_run ;;
 	smcss | ss) _smc_smcss ;;
 	smc_pnet | pnet) _smc_pnet ;;
+	smc_rnics) _smc_rnics ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -139,7 +151,7 @@ _smc() {
 	COMPREPLY=()
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet help -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		if [[ ${words[cword]} == -* ]]; then
 			_smc_offer -s -f
@@ -155,4 +167,4 @@ _smc() {
 	return 0
 }
 
-complete -F _smc smc smcd smcr smc_run smcss smc_pnet
+complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_rnics

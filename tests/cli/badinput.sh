@@ -130,6 +130,20 @@ bad "\"$long40" smcr linkgroup show ibdev "$long"
 bad '""' smcr device show netdev ""
 bad '""' smcr linkgroup ibdev ""
 
+# --- smc_rnics ------------------------------------------------------------
+bad '"-x"' smc_rnics -x
+bad '"--bogus"' smc_rnics --bogus
+bad "needs a FID" smc_rnics -e
+bad "needs a FID" smc_rnics --disable
+bad '"zz" is not a valid FID' smc_rnics -e zz
+bad '"123456789" is not a valid FID' smc_rnics -d 123456789
+bad '"-1" is not a valid FID' smc_rnics -- -1
+bad '"g1" is not a valid FID' smc_rnics g1
+bad "only one FID" smc_rnics 1 2
+bad "only one of -d and -e" smc_rnics -e 1 -d 2
+bad '"5" with -e' smc_rnics -e 1 5
+bad "\"$long40" smc_rnics "$long"
+
 # --- smc run / smc_run ---------------------------------------------------
 for run in run smc_run; do
 	bad "missing PROGRAM" $run

@@ -52,3 +52,8 @@ expect_fail "smcr se: SMC-D only, as smc-tools says" 'SMC-D only' smcr se
 expect_fail "smcr ueid add A..B names the rule" "consecutive dots \\('\\.\\.'\\)" smcr ueid add A..B
 expect_ok "smcr ueid show: the table unchanged" '^SMC-LAB-UEID *$' smcr ueid show
 [ "$(wc -l <"$T/out")" -eq 1 ] && ok "smcr ueid show: one UEID" || nok "smcr ueid show: one UEID" "$OUT"
+
+# smc_rnics: rxe0 on eth0, no PCI function under it, SMC's link on it
+expect_ok "smc_rnics: rxe0 on eth0, used by SMC" '^ +- +- +- +- +Software +0 +n/a +eth0 +ACTIVE +yes *$' smc_rnics
+expect_ok "smc_rnics -I: rxe0 port 1" '^ +- +- +- +- +Software +1 +n/a +rxe0 +ACTIVE +yes *$' smc_rnics -I
+expect_fail "smc_rnics -e 11: no such slot here" 'FID 11 does not exist|no PCI slots' smc_rnics -e 11
