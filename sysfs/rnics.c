@@ -56,10 +56,17 @@ static int no_dots(const struct dirent *d)
 	return d->d_name[0] != '.';
 }
 
+/* strcmp(), not alphasort()'s strcoll(): sysfs names are ASCII, and the
+ * locale machinery would double the static binary's growth. */
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
 /* The names in DIR but "." and "..", sorted; their count, or -1. */
 static int list_dir(const char *dir, struct dirent ***names)
 {
-	return scandir(dir, names, no_dots, alphasort);
+	return scandir(dir, names, no_dots, by_name);
 }
 
 static void free_names(struct dirent **names, int n)
@@ -148,12 +155,18 @@ static void read_netdev(const char *dev, const char *port, char out[IF_NAMESIZE]
  * parent software RoCE names (a virtio device, say) is not one. */
 static bool is_pci_function(const char *dir)
 {
-	const char *base = strrchr(dir, '/');
-	unsigned domain, bus, slot, fn;
-	int end = 0;
+	const char *base = strrchr(dir, '/'), *p;
+	static const char seps[] = "::.";
 
-	base = base ? base + 1 : dir;
-	return sscanf(base, "%x:%x:%x.%x%n", &domain, &bus, &slot, &fn, &end) == 4 && base[end] == '\0';
+	p = base ? base + 1 : dir;
+	for (int i = 0; i < 4; i++) {
+		size_t digits = strspn(p, "0123456789abcdef");
+
+		if (!digits || p[digits] != (i < 3 ? seps[i] : '\0'))
+			return false;
+		p += digits + (i < 3);
+	}
+	return true;
 }
 
 static int add_port(const char *root, const char *dev, const char *name, const char *port, bool all,
