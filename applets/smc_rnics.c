@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "applets/applet.h"
+#include "applets/objects/objects.h"
 #include "applets/print/devtype.h"
 #include "applets/smc_rnics.h"
 #include "netlink/device.h"
@@ -74,14 +75,14 @@ static const char *pnetid(const struct rnic *r, const struct rnics_in_use *use, 
 {
 	const struct smc_dev_port *port = smcr_port(r, use->smcr);
 	const struct smc_dev *ism = smcd_dev(r, use->smcd);
+	char kernel[SMC_PNETID_LEN + 1];
 
 	if (ism)
 		port = &ism->port[0];
-	if (port && port->pnetid[0] && port->pnetid[0] != ' ')
-		snprintf(buf, size, "%.16s%s", port->pnetid, port->pnetid_by_user ? "*" : "");
+	if (port && obj_trim(port->pnetid, kernel, sizeof(kernel))[0])
+		snprintf(buf, size, "%s%s", kernel, port->pnetid_by_user ? "*" : "");
 	else
 		snprintf(buf, size, "%s", r->pnetid[0] ? r->pnetid : "n/a");
-	buf[strcspn(buf, " ")] = '\0';
 	return buf;
 }
 

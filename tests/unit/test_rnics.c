@@ -142,7 +142,7 @@ static void check_s390(void)
 		   "      11  1      0000:00:00.0  01c4   RoCE_Express2  0     NET1              ens1             ACTIVE    -\n"
 		   "     212  1      0001:00:00.0  07c1   ISM            n/a   NET2              n/a              -         -\n");
 	roce.port[0].lnk_cnt = 2;
-	snprintf(roce.port[0].pnetid, sizeof(roce.port[0].pnetid), "%s", "NETX");
+	snprintf(roce.port[0].pnetid, sizeof(roce.port[0].pnetid), "%s", "NETX            ");	/* as the kernel pads it */
 	roce.port[0].pnetid_by_user = 1;
 	o = (struct rnics_opts){ .all = true, .ib_dev = true };
 	check_text("smc_rnics -a -I (s390, SMC using the RoCE port, a PNET ID set with smc_pnet)", render(&o, &used),
