@@ -220,63 +220,113 @@ static int scan_rdma(const char *root, bool all, struct smc_list *list, struct n
 	return rc;
 }
 
-/* ISM functions: PCI functions with no RDMA device. */
-static int scan_ism(const char *root, struct smc_list *list, struct nl_error *err)
+/* Runs FN on the real path of every PCI function until it returns non-zero. */
+static int each_function(const char *root, int (*fn)(const char *pci_dir, void *ctx), void *ctx)
 {
-	char dir[PATH_MAX], fn[PATH_MAX], real[PATH_MAX];
+	char dir[PATH_MAX], fn_dir[PATH_MAX], real[PATH_MAX];
 	struct dirent **fns = NULL;
-	unsigned long vendor, device;
 	int n, rc = 0;
 
 	path_fmt(dir, "%s/sys/bus/pci/devices", root);
 	n = list_dir(dir, &fns);
 	for (int i = 0; i < n && rc == 0; i++) {
-		struct rnic *r;
-
-		path_fmt(fn, "%s/%s/vendor", dir, fns[i]->d_name);
-		if (read_hex(fn, &vendor) < 0 || vendor != PCI_VENDOR_IBM)
-			continue;
-		path_fmt(fn, "%s/%s/device", dir, fns[i]->d_name);
-		if (read_hex(fn, &device) < 0 || device != PCI_DEVICE_ISM)
-			continue;
-		path_fmt(fn, "%s/%s", dir, fns[i]->d_name);
-		if (!realpath(fn, real))
-			continue;
-		if (!(r = smc_list_add(list, err))) {
-			rc = -1;
-			break;
-		}
-		read_pci(root, real, 0, r);
+		path_fmt(fn_dir, "%s/%s", dir, fns[i]->d_name);
+		if (realpath(fn_dir, real))
+			rc = fn(real, ctx);
 	}
 	if (n >= 0)
 		free_names(fns, n);
 	return rc;
 }
 
-/* s390 slots that are powered off: their functions are nowhere else. */
-static int scan_off_slots(const char *root, struct smc_list *list, struct nl_error *err)
+struct scan_ctx {
+	const char *root;
+	struct smc_list *list;
+	struct nl_error *err;
+	uint32_t fid;			/* find_function(): the FID looked for */
+	char found[PATH_MAX];
+};
+
+static int add_function(const char *pci_dir, struct scan_ctx *ctx)
 {
-	char dir[PATH_MAX], path[PATH_MAX];
-	struct dirent **slots = NULL;
+	struct rnic *r = smc_list_add(ctx->list, ctx->err);
+
+	if (!r)
+		return -1;
+	read_pci(ctx->root, pci_dir, 0, r);
+	return 0;
+}
+
+/* ISM functions: PCI functions with no RDMA device. */
+static int add_if_ism(const char *pci_dir, void *data)
+{
+	char path[PATH_MAX];
+	unsigned long vendor, device;
+
+	path_fmt(path, "%s/vendor", pci_dir);
+	if (read_hex(path, &vendor) < 0 || vendor != PCI_VENDOR_IBM)
+		return 0;
+	path_fmt(path, "%s/device", pci_dir);
+	if (read_hex(path, &device) < 0 || device != PCI_DEVICE_ISM)
+		return 0;
+	return add_function(pci_dir, data);
+}
+
+static int has_fid(const char *pci_dir, void *data)
+{
+	struct scan_ctx *ctx = data;
+	char path[PATH_MAX];
+	unsigned long fid;
+
+	path_fmt(path, "%s/function_id", pci_dir);
+	if (read_hex(path, &fid) < 0 || fid != ctx->fid)
+		return 0;
+	snprintf(ctx->found, sizeof(ctx->found), "%s", pci_dir);
+	return 1;
+}
+
+static bool listed(const struct smc_list *list, uint32_t fid)
+{
+	const struct rnic *r = list->items;
+
+	for (size_t i = 0; i < list->count; i++)
+		if (r[i].has_fid && r[i].fid == fid)
+			return true;
+	return false;
+}
+
+/* -a on s390: the slots that are powered off (their functions are nowhere
+ * else) and the functions of other types, as upstream's -a shows them. */
+static int add_slot(const char *slot, struct scan_ctx *ctx)
+{
+	char path[PATH_MAX];
 	unsigned long power;
+	struct rnic *r;
+
+	ctx->fid = (uint32_t)strtoul(slot, NULL, 16);
+	path_fmt(path, "%s/sys/bus/pci/slots/%s/power", ctx->root, slot);
+	if (read_hex(path, &power) < 0 || listed(ctx->list, ctx->fid))
+		return 0;
+	if (power)
+		return each_function(ctx->root, has_fid, ctx) == 1 ? add_function(ctx->found, ctx) : 0;
+	if (!(r = smc_list_add(ctx->list, ctx->err)))
+		return -1;
+	r->has_fid = true;
+	r->fid = ctx->fid;
+	r->power = 0;
+	return 0;
+}
+
+static int scan_slots(struct scan_ctx *ctx)
+{
+	char dir[PATH_MAX];
+	struct dirent **slots = NULL;
 	int n, rc = 0;
 
-	path_fmt(dir, "%s/sys/bus/pci/slots", root);
+	path_fmt(dir, "%s/sys/bus/pci/slots", ctx->root);
 	n = list_dir(dir, &slots);
-	for (int i = 0; i < n && rc == 0; i++) {
-		struct rnic *r;
-
-		path_fmt(path, "%s/%s/power", dir, slots[i]->d_name);
-		if (read_hex(path, &power) < 0 || power != 0)
-			continue;
-		if (!(r = smc_list_add(list, err))) {
-			rc = -1;
-			break;
-		}
-		r->has_fid = true;
-		r->fid = (uint32_t)strtoul(slots[i]->d_name, NULL, 16);
-		r->power = 0;
-	}
+	for (int i = 0; i < n && rc == 0; i++)
+		rc = add_slot(slots[i]->d_name, ctx);
 	if (n >= 0)
 		free_names(slots, n);
 	return rc;
@@ -284,8 +334,10 @@ static int scan_off_slots(const char *root, struct smc_list *list, struct nl_err
 
 int rnics_scan(const char *root, bool all, struct smc_list *list, struct nl_error *err)
 {
-	if (scan_rdma(root, all, list, err) < 0 || scan_ism(root, list, err) < 0 ||
-	    (all && scan_off_slots(root, list, err) < 0)) {
+	struct scan_ctx ctx = { .root = root, .list = list, .err = err };
+
+	if (scan_rdma(root, all, list, err) < 0 || each_function(root, add_if_ism, &ctx) < 0 ||
+	    (all && scan_slots(&ctx) < 0)) {
 		smc_list_free(list);
 		return -1;
 	}

@@ -28,9 +28,10 @@ struct rnic {
 	char pnetid[SMC_PNETID_LEN + 1];	/* the firmware's, for this port; "" if none */
 };
 
-/* The devices under ROOT ("" for the system's /sys): RDMA ports, ISM
- * functions and, when ALL, the slots that are powered off, in LIST (struct
- * rnic). Returns 0 or -1 with ERR set. */
+/* The devices under ROOT ("" for the system's /sys): RDMA ports with an
+ * Ethernet link layer and ISM functions; when ALL, also the other RDMA
+ * ports and, on s390, the other PCI functions and the slots that are
+ * powered off; in LIST (struct rnic). Returns 0 or -1 with ERR set. */
 int rnics_scan(const char *root, bool all, struct smc_list *list, struct nl_error *err);
 
 /* Power PCI function FID on or off through ROOT/sys/bus/pci/slots. */

@@ -96,6 +96,10 @@ static void build_s390(void)
 	put_file("sys/bus/pci/devices/0001:00:00.0/util_string", util + 16, 16);
 	put_text("sys/bus/pci/slots/00000212/power", "1\n");
 	put_text("sys/bus/pci/slots/00000300/power", "0\n");
+	/* a zEDC function: not for SMC, listed with -a */
+	put_pci("0002:00:00.0", "0x1014\n", "0x044b\n");
+	put_text("sys/bus/pci/devices/0002:00:00.0/function_id", "0x00000400\n");
+	put_text("sys/bus/pci/slots/00000400/power", "1\n");
 }
 
 static void build_pc(void)
@@ -149,7 +153,8 @@ static void check_s390(void)
 		   "     FID  Power  PCI_ID        PCHID  Type           IPrt  PNET_ID           IB-Dev           State     SMC\n"
 		   "      11  1      0000:00:00.0  01c4   RoCE_Express2  1     NETX*             mlx5_0           ACTIVE    yes\n"
 		   "     212  1      0001:00:00.0  07c1   ISM            n/a   NET2              n/a              -         no\n"
-		   "     300  0      -             -      -                                                       -         -\n");
+		   "     300  0      -             -      -                                                       -         -\n"
+		   "     400  1      0002:00:00.0  -      1014:044b      n/a   n/a               n/a              -         no\n");
 	o = (struct rnics_opts){ .raw_ids = true, .has_fid = true, .fid = 0x212 };
 	check_text("smc_rnics -r 212", render(&o, &none),
 		   HEADER "     212  1      0001:00:00.0  07c1   1014:04ed      n/a   NET2              n/a              -         -\n");
