@@ -56,7 +56,7 @@ KERNEL_ASM := $(firstword $(wildcard /usr/include/$(shell $(CC) -print-multiarch
 
 # Freestanding code shared by smc and the preload library.
 FREE_SRC  := preload/size.c
-LIB_SRC   := $(sort $(wildcard netlink/*.c applets/*.c applets/*/*.c)) $(FREE_SRC)
+LIB_SRC   := $(sort $(wildcard netlink/*.c sysfs/*.c applets/*.c applets/*/*.c)) $(FREE_SRC)
 LIB_OBJ   := $(LIB_SRC:%.c=$(O)/obj/%.o)
 PRELOAD_SRC := preload/preload.c $(FREE_SRC)
 

@@ -12,6 +12,7 @@ const struct applet applets[] = {
 	{ "smc_run",  smc_run_main,  "run a program with its TCP sockets turned into SMC sockets" },
 	{ "smcss",    smcss_main,    "list SMC sockets" },
 	{ "smc_pnet", smc_pnet_main, "show and change the PNET table" },
+	{ "smc_rnics", smc_rnics_main, "list the RDMA and ISM devices SMC can use" },
 };
 const size_t applet_count = sizeof(applets) / sizeof(applets[0]);
 
@@ -37,6 +38,14 @@ static int run_applet(const struct applet *a, int argc, char **argv)
 {
 	applet_name = a->name;
 	return a->main(argc, argv);
+}
+
+/* "smc APPLET help" is "APPLET --help". */
+static int applet_help(const struct applet *a)
+{
+	char *argv[] = { (char *)a->name, "--help", NULL };
+
+	return run_applet(a, 2, argv);
 }
 
 static int usage(void)
@@ -71,7 +80,7 @@ int main(int argc, char **argv)
 	if (argc > 2 && (is_option(argv[1], "-h", "help") || is_option(argv[1], "-v", "version") ||
 			 is_option(argv[1], NULL, "list")))
 		return fail("extra argument \"%s\" after %s", argv[2], argv[1]);
-	if (is_option(argv[1], "-h", "help"))
+	if (is_option(argv[1], "-h", "help") || (argc == 2 && strcmp(argv[1], "help") == 0))
 		return usage();
 	if (is_option(argv[1], "-v", "version"))
 		return print_version();
@@ -80,7 +89,7 @@ int main(int argc, char **argv)
 	if (is_option(argv[1], NULL, "install"))
 		return smc_install(argc - 1, argv + 1);
 	if ((a = find_applet(argv[1], true)) != NULL)
-		return run_applet(a, argc - 1, argv + 1);
+		return argc == 3 && strcmp(argv[2], "help") == 0 ? applet_help(a) : run_applet(a, argc - 1, argv + 1);
 	if (argv[1][0] == '-')
 		return fail("unknown option \"%s\", try \"smc --help\"", argv[1]);
 	return fail("unknown applet \"%s\", try \"smc --help\"", argv[1]);

@@ -3,17 +3,19 @@
 #include "applets/applet.h"
 #include "applets/tech.h"
 
-static const struct object smcd_objects[] = {
-	{ "info", NULL, obj_info },
-	{ "linkgroup", "lgr", obj_linkgroup },
-	{ "device", "dev", obj_device },
-	{ "stats", NULL, obj_stats },
-	{ "ueid", NULL, obj_ueid },
-	{ "seid", NULL, obj_seid },
-	{ "handshake-limit", "hslimit", obj_hslimit },
+const struct object smcd_objects[] = {
+	{ "info", NULL, obj_info, false },
+	{ "linkgroup", "lgr", obj_linkgroup, false },
+	{ "device", "dev", obj_device, false },
+	{ "stats", NULL, obj_stats, false },
+	{ "ueid", NULL, obj_ueid, false },
+	{ "seid", NULL, obj_seid, false },
+	{ "handshake-limit", "hslimit", obj_hslimit, false },
 };
+
+const size_t smcd_object_count = sizeof(smcd_objects) / sizeof(smcd_objects[0]);
 
 int smcd_main(int argc, char **argv)
 {
-	return tech_main(SMC_TECH_D, smcd_objects, sizeof(smcd_objects) / sizeof(smcd_objects[0]), argc, argv);
+	return tech_main(SMC_TECH_D, smcd_objects, smcd_object_count, argc, argv);
 }

@@ -4,13 +4,13 @@
 #include "applets/tech.h"
 
 static const struct object smcr_objects[] = {
-	{ "info", NULL, obj_info },
-	{ "linkgroup", "lgr", obj_linkgroup },
-	{ "device", "dev", obj_device },
-	{ "stats", NULL, obj_stats },
-	{ "ueid", NULL, obj_ueid },
-	{ NULL, "seid", obj_seid },	/* only to say that it is SMC-D only */
-	{ "handshake-limit", "hslimit", obj_hslimit },
+	{ "info", NULL, obj_info, false },
+	{ "linkgroup", "lgr", obj_linkgroup, false },
+	{ "device", "dev", obj_device, false },
+	{ "stats", NULL, obj_stats, false },
+	{ "ueid", NULL, obj_ueid, false },
+	{ "seid", NULL, obj_seid, true },	/* only to say that it is SMC-D only */
+	{ "handshake-limit", "hslimit", obj_hslimit, false },
 };
 
 int smcr_main(int argc, char **argv)

@@ -9,101 +9,102 @@
 int match_keyword(const char *arg, const char *const *keywords, size_t count)
 {
 	size_t len = strlen(arg);
-	int found = -1;
 
-	if (len == 0)
-		return -1;
-	for (size_t i = 0; i < count; i++) {
-		if (strcmp(arg, keywords[i]) == 0)
-			return (int)i;
+	for (size_t i = 0; len && i < count; i++)
 		if (strncmp(arg, keywords[i], len) == 0)
-			found = found == -1 ? (int)i : -2;
-	}
-	return found;
+			return (int)i;
+	return -1;
 }
 
 static int tech_usage(const struct object *objects, size_t count)
 {
 	printf("Usage: %s [ OPTIONS ] OBJECT {COMMAND | help}\nwhere  OBJECT := {", applet_name);
 	for (size_t i = 0, n = 0; i < count; i++)
-		if (objects[i].name)
+		if (!objects[i].unlisted)
 			printf("%s%s", n++ ? " | " : "", objects[i].name);
 	printf("}\n       OPTIONS := {-v[ersion] | -h[elp] | -d[etails] | -dd[etails] | -a[bsolute] | -j[son] | -p[retty]}\n");
 	return 0;
 }
 
-/* One option word: a long name, or a cluster of the letters d, a, j, p. */
-static int parse_option(const char *arg, struct tech_opts *o)
-{
-	static const char *const longs[] = { "details", "ddetails", "absolute", "json", "pretty" };
-	const char *word = arg + (arg[1] == '-' ? 2 : 1);
+/* smc-tools' option words in its order: a word means the first one it is a
+ * prefix of, so "-" is -absolute and "-de" -details. -json and -pretty are
+ * ours. */
+enum { OPT_ABSOLUTE, OPT_VERSION, OPT_DETAILS, OPT_DDETAILS, OPT_HELP, OPT_JSON, OPT_PRETTY, OPT_COUNT };
+static const char *const option_words[OPT_COUNT] = {
+	"-absolute", "-version", "-details", "-ddetails", "-help", "-json", "-pretty"
+};
 
-	switch (strlen(word) > 2 ? match_keyword(word, longs, 5) : -1) {
-	case 0: o->details = o->details > 1 ? 2 : o->details + 1; return 0;
-	case 1: o->details = 2; return 0;
-	case 2: o->absolute = true; return 0;
-	case 3: o->json = true; return 0;
-	case 4: json_set_pretty(true); return 0;
-	}
-	if (arg[1] == '-' || !word[0])
-		return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
-	for (const char *c = word; *c; c++) {
-		if (*c == 'd')
-			o->details = o->details > 1 ? 2 : o->details + 1;
-		else if (*c == 'a')
-			o->absolute = true;
-		else if (*c == 'j')
-			o->json = true;
-		else if (*c == 'p')
-			json_set_pretty(true);
-		else
-			return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
-	}
-	return 0;
+/* Sets the detail level and -a together: smc-tools keeps one mode that
+ * the last option sets ("-d -a" is -a alone, "-ad" and "-da" both). */
+static void set_mode(struct tech_opts *o, int details, bool absolute)
+{
+	o->details = details;
+	o->absolute = absolute;
 }
 
-static const struct object *find_object(const char *arg, const struct object *objects, size_t count)
+int tech_parse_options(int argc, char **argv, struct tech_opts *o, const struct object *objects, size_t count)
 {
-	const struct object *listed[16];
-	const char *names[16];
-	size_t n = 0;
 	int i;
 
-	for (size_t k = 0; k < count; k++) {
-		if (objects[k].alias && strcmp(arg, objects[k].alias) == 0)
-			return &objects[k];
-		if (objects[k].name) {
-			listed[n] = &objects[k];
-			names[n++] = objects[k].name;
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *word = argv[i] + (argv[i][1] == '-');	/* "--details" reads as "-details" */
+
+		if (strcmp(argv[i], "--") == 0)
+			return i + 1;
+		if (strncmp(word, "-ad", 3) == 0 || strncmp(word, "-da", 3) == 0) {
+			set_mode(o, 1, true);
+			continue;
+		}
+		switch (match_keyword(word, option_words, OPT_COUNT)) {
+		case OPT_ABSOLUTE: set_mode(o, 0, true); break;
+		case OPT_DETAILS: set_mode(o, 1, false); break;
+		case OPT_DDETAILS: set_mode(o, 2, false); break;
+		case OPT_JSON: o->json = true; break;
+		case OPT_PRETTY: json_set_pretty(true); break;
+		case OPT_VERSION: print_version(); return -2;
+		case OPT_HELP: tech_usage(objects, count); return -2;
+		default: fail("option \"%s\" is unknown, try \"%s help\"", argv[i], applet_name); return -1;
 		}
 	}
-	i = match_keyword(arg, names, n);
-	if (i == -2)
-		fail("object \"%s\" is ambiguous, try \"%s help\"", arg, applet_name);
-	else if (i < 0)
-		fail("object \"%s\" is unknown, try \"%s help\"", arg, applet_name);
-	return i >= 0 ? listed[i] : NULL;
+	return i;
+}
+
+/* smc-tools' object order, which decides what an abbreviation means ("s" is
+ * stats, "h" help); handshake-limit is ours, after help. */
+static const char *const object_order[] = {
+	"device", "linkgroup", "info", "stats", "ueid", "seid", "help", "handshake-limit"
+};
+
+const struct object tech_help_object = { "help", NULL, NULL, true };
+
+const struct object *tech_find_object(const char *arg, const struct object *objects, size_t count)
+{
+	int k = match_keyword(arg, object_order, sizeof(object_order) / sizeof(object_order[0]));
+
+	for (size_t i = 0; i < count; i++)
+		if (objects[i].alias && strcmp(arg, objects[i].alias) == 0)
+			return &objects[i];
+	if (k >= 0 && strcmp(object_order[k], tech_help_object.name) == 0)
+		return &tech_help_object;
+	for (size_t i = 0; k >= 0 && i < count; i++)
+		if (strcmp(objects[i].name, object_order[k]) == 0)
+			return &objects[i];
+	fail("object \"%s\" is unknown, try \"%s help\"", arg, applet_name);
+	return NULL;
 }
 
 int tech_main(enum smc_tech tech, const struct object *objects, size_t count, int argc, char **argv)
 {
 	struct tech_opts opts = { .tech = tech };
 	const struct object *obj;
-	int i;
+	int i = tech_parse_options(argc, argv, &opts, objects, count);
 
-	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-		if (is_option(argv[i], "-h", "help"))
-			return tech_usage(objects, count);
-		if (is_option(argv[i], "-v", "version"))
-			return print_version();
-		if (parse_option(argv[i], &opts))
-			return 1;
-	}
+	if (i < 0)
+		return i == -2 ? 0 : 1;
 	if (i == argc)
 		return fail("missing object, try \"%s help\"", applet_name);
-	if (strcmp(argv[i], "help") == 0)
-		return i + 1 == argc ? tech_usage(objects, count)
-				     : fail("extra argument \"%s\" after help", argv[i + 1]);
-	obj = find_object(argv[i], objects, count);
+	obj = tech_find_object(argv[i], objects, count);
+	if (obj == &tech_help_object)	/* what follows help does not matter, as in smc-tools */
+		return tech_usage(objects, count);
 	return obj ? obj->run(&opts, argc - i, argv + i) : 1;
 }

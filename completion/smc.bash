@@ -26,21 +26,19 @@ _smc_offer_devices() {
 	done
 }
 
-# _smc_object TECH WORD: the object WORD stands for, or nothing.
+# _smc_object TECH WORD: the object WORD stands for, or nothing: as in
+# smc-tools, the first object in its order that WORD is a prefix of.
 _smc_object() {
-	local objects="info linkgroup device stats ueid handshake-limit" o
-	local -a found=()
-	[[ $1 == smcd ]] && objects+=" seid"
+	local o
 	case $2 in
 	lgr) echo linkgroup; return ;;
 	dev) echo device; return ;;
 	hslimit) echo handshake-limit; return ;;
+	'') return ;;
 	esac
-	for o in $objects; do
-		[[ $o == "$2" ]] && { echo "$o"; return; }
-		[[ $o == "$2"* ]] && found+=("$o")
+	for o in device linkgroup info stats ueid seid help handshake-limit; do
+		[[ $o == "$2"* ]] && { [[ $o != seid || $1 == smcd ]] && echo "$o"; return; }
 	done
-	((${#found[@]} == 1)) && echo "${found[0]}"
 }
 
 # _smc_filters TECH OBJECT ARGS: the words after linkgroup or device.
@@ -143,6 +141,17 @@ _smc_pnet() {
 	esac
 }
 
+# smc_rnics [-aIr] [FID] | -e FID | -d FID
+_smc_rnics() {
+	case ${words[cword - 1]} in
+	-e | --enable | -d | --disable) ;;
+	*)
+		[[ ${words[cword]} == -* ]] &&
+			_smc_offer -a --all -d --disable -e --enable -I --IB-dev -r --rawids -h --help -v --version
+		;;
+	esac
+}
+
 # _smc_applet NAME: complete words[1..] for applet NAME (or short name).
 _smc_applet() {
 	case $1 in
@@ -150,6 +159,7 @@ _smc_applet() {
 	smc_run | run) _smc_run ;;
 	smcss | ss) _smc_smcss ;;
 	smc_pnet | pnet) _smc_pnet ;;
+	smc_rnics) _smc_rnics ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -172,7 +182,7 @@ _smc() {
 	_init_completion || return
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		_smc_install
 	else
@@ -183,4 +193,4 @@ _smc() {
 	fi
 }
 
-complete -F _smc smc smcd smcr smc_run smcss smc_pnet
+complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_rnics

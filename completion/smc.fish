@@ -21,10 +21,9 @@ function __smc_devices
     end
 end
 
-# __smc_object TECH WORD: the object WORD stands for, or nothing.
+# __smc_object TECH WORD: the object WORD stands for, or nothing: as in
+# smc-tools, the first in its order that WORD begins ("s" is stats).
 function __smc_object
-    set -l objects info linkgroup device stats ueid handshake-limit
-    test $argv[1] = smcd; and set -a objects seid
     switch $argv[2]
         case lgr
             echo linkgroup
@@ -32,13 +31,14 @@ function __smc_object
             echo device
         case hslimit
             echo handshake-limit
+        case ''
         case '*'
-            if contains -- $argv[2] $objects
-                echo $argv[2]
-                return
+            for o in device linkgroup info stats ueid seid help handshake-limit
+                if string match -q -- "$argv[2]*" $o
+                    test $o != seid -o $argv[1] = smcd; and echo $o
+                    return
+                end
             end
-            set -l found (string match -- "$argv[2]*" $objects)
-            test (count $found) -eq 1; and echo $found
     end
 end
 
@@ -152,6 +152,13 @@ function __smc_pnet
     end
 end
 
+# __smc_rnics WORD...: for smc_rnics.
+function __smc_rnics
+    contains -- "$argv[-1]" -e --enable -d --disable; and return
+    string match -q -- '-*' (commandline -ct); and printf '%s\n' -a --all -d --disable -e --enable \
+        -I --IB-dev -r --rawids -h --help -v --version
+end
+
 # __smc_applet NAME WORD...: the candidates for applet NAME.
 function __smc_applet
     set -l name $argv[1]
@@ -166,6 +173,8 @@ function __smc_applet
                 -h --help -v --version
         case smc_pnet pnet
             __smc_pnet $argv
+        case smc_rnics
+            __smc_rnics $argv
         case '*'
             return 1
     end
@@ -178,7 +187,7 @@ function __smc_complete
     set -e words[1]
     __smc_applet $name $words; and return
     if not set -q words[1]
-        printf '%s\n' smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
+        printf '%s\n' smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install
     else if test $words[1] = --install
         if string match -q -- '-*' (commandline -ct)
             printf '%s\n' -s -r -f
@@ -190,6 +199,6 @@ function __smc_complete
     end
 end
 
-for command in smc smcd smcr smc_run smcss smc_pnet
+for command in smc smcd smcr smc_run smcss smc_pnet smc_rnics
     complete -c $command -f -a '(__smc_complete)'
 end

@@ -12,11 +12,6 @@
 
 #define SMC_DEV_PORTS 2
 
-/* PCI device IDs of the IBM adapters the kernel's SMC drives. */
-#define SMC_PCI_ROCE_EXPRESS	0x1004
-#define SMC_PCI_ROCE_EXPRESS2	0x1016
-#define SMC_PCI_ISM		0x04ed
-
 struct smc_dev_port {
 	uint8_t valid;			/* 0: the device has no such port */
 	uint8_t pnetid_by_user;

@@ -6,6 +6,20 @@
 #include "netlink/policy.h"
 #include "netlink/linkgroup.h"
 
+static const struct nl_field v2_fields[] = {
+	NL_FIELD(SMC_NLA_LGR_V2_VER, MNL_TYPE_U8, struct smc_lgr_v2, version),
+	NL_FIELD(SMC_NLA_LGR_V2_REL, MNL_TYPE_U8, struct smc_lgr_v2, release),
+	NL_FIELD(SMC_NLA_LGR_V2_OS, MNL_TYPE_U8, struct smc_lgr_v2, os),
+	NL_FIELD(SMC_NLA_LGR_V2_NEG_EID, MNL_TYPE_NUL_STRING, struct smc_lgr_v2, negotiated_eid),
+	NL_FIELD(SMC_NLA_LGR_V2_PEER_HOST, MNL_TYPE_NUL_STRING, struct smc_lgr_v2, peer_host),
+};
+static const struct nl_policy v2_policy = NL_POLICY("SMC link group v2", v2_fields);
+
+static const struct nl_field lgr_r_v2_fields[] = {
+	NL_FIELD(SMC_NLA_LGR_R_V2_DIRECT, MNL_TYPE_U8, struct smc_lgr, direct),
+};
+static const struct nl_policy lgr_r_v2_policy = NL_POLICY("SMC-R link group v2", lgr_r_v2_fields);
+
 static const struct nl_field lgr_r_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_R_ID, MNL_TYPE_U32, struct smc_lgr, id),
 	NL_FIELD(SMC_NLA_LGR_R_ROLE, MNL_TYPE_U8, struct smc_lgr, role),
@@ -13,6 +27,9 @@ static const struct nl_field lgr_r_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_R_PNETID, MNL_TYPE_NUL_STRING, struct smc_lgr, pnetid),
 	NL_FIELD(SMC_NLA_LGR_R_VLAN_ID, MNL_TYPE_U8, struct smc_lgr, vlan_id),
 	NL_FIELD(SMC_NLA_LGR_R_CONNS_NUM, MNL_TYPE_U32, struct smc_lgr, conns_num),
+	NL_NEST(SMC_NLA_LGR_R_V2_COMMON, struct smc_lgr, v2, &v2_policy),
+	/* the SMC-R part of v2: its fields land in struct smc_lgr itself */
+	{ SMC_NLA_LGR_R_V2, MNL_TYPE_NESTED, 0, sizeof(struct smc_lgr), &lgr_r_v2_policy },
 };
 static const struct nl_policy lgr_r_policy = NL_POLICY("SMC-R link group", lgr_r_fields);
 
@@ -23,6 +40,7 @@ static const struct nl_field lgr_d_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_D_VLAN_ID, MNL_TYPE_U8, struct smc_lgr, vlan_id),
 	NL_FIELD(SMC_NLA_LGR_D_CONNS_NUM, MNL_TYPE_U32, struct smc_lgr, conns_num),
 	NL_FIELD(SMC_NLA_LGR_D_PNETID, MNL_TYPE_NUL_STRING, struct smc_lgr, pnetid),
+	NL_NEST(SMC_NLA_LGR_D_V2_COMMON, struct smc_lgr, v2, &v2_policy),
 };
 static const struct nl_policy lgr_d_policy = NL_POLICY("SMC-D link group", lgr_d_fields);
 

@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 #include <net/if.h>
+#include <linux/smc.h>
 
 #include "netlink/reply.h"
 
@@ -13,6 +14,15 @@
 enum { SMC_LGR_ROLE_CLNT, SMC_LGR_ROLE_SERV };
 enum { SMC_LGR_TYPE_NONE, SMC_LGR_TYPE_SINGLE, SMC_LGR_TYPE_SYM, SMC_LGR_TYPE_ASYMP, SMC_LGR_TYPE_ASYML };
 enum { SMC_LINK_UNUSED, SMC_LINK_INACTIVE, SMC_LINK_ACTIVATING, SMC_LINK_ACTIVE };
+
+/* What a link group of SMC version 2 knows of its peer (version 0: none). */
+struct smc_lgr_v2 {
+	uint8_t version;
+	uint8_t release;		/* the peer's */
+	uint8_t os;			/* the peer's: 1 z/OS, 2 Linux, 3 AIX */
+	char peer_host[SMC_MAX_HOSTNAME_LEN + 1];
+	char negotiated_eid[SMC_MAX_EID_LEN + 1];
+};
 
 struct smc_lgr {
 	uint32_t id;
@@ -22,6 +32,8 @@ struct smc_lgr {
 	uint32_t conns_num;
 	char pnetid[SMC_PNETID_LEN + 1];
 	uint64_t gid, peer_gid;		/* SMC-D only */
+	struct smc_lgr_v2 v2;
+	uint8_t direct;			/* SMC-Rv2: the peer is in the same IP subnet */
 };
 
 struct smc_link {

@@ -11,10 +11,20 @@ static const struct nl_field seid_fields[] = {
 };
 static const struct nl_policy seid_policy = NL_POLICY("system EID", seid_fields);
 
+/* A value of SMC_NLA_SEID_ENABLED no kernel sends (it sends 0 or 1): the
+ * mark that the attribute was missing, as it is without ISM v2. */
+#define SEID_ENABLED_MISSING 0xff
+
 int smc_seid_read(const struct smc_recorded *rec, struct smc_seid *seid, struct nl_error *err)
 {
 	memset(seid, 0, sizeof(*seid));
-	return smc_gen_read_flat(rec, SMC_NETLINK_DUMP_SEID, &seid_policy, seid, err);
+	seid->enabled = SEID_ENABLED_MISSING;
+	if (smc_gen_read_flat(rec, SMC_NETLINK_DUMP_SEID, &seid_policy, seid, err) < 0)
+		return -1;
+	seid->available = seid->enabled != SEID_ENABLED_MISSING;
+	if (!seid->available)
+		seid->enabled = 0;
+	return 0;
 }
 
 int smc_seid_set(int on, struct nl_error *err)

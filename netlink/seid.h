@@ -3,13 +3,15 @@
 #ifndef SMC_NETLINK_SEID_H
 #define SMC_NETLINK_SEID_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <linux/smc.h>
 
 #include "netlink/reply.h"
 
 struct smc_seid {
-	char seid[SMC_MAX_EID_LEN + 1];	/* empty: the system has none */
+	bool available;			/* the kernel reported a system EID (ISM v2) */
+	char seid[SMC_MAX_EID_LEN + 1];	/* may be empty even when available */
 	uint8_t enabled;
 };
 

@@ -13,8 +13,8 @@ static bool is_upper_or_digit(char c)
 }
 
 /* The kernel's rule (net/smc/smc_clc.c): 1 to 32 characters, the first an
- * upper-case letter or a digit, the rest also '.' or '-'; blanks only as
- * padding at the end. */
+ * upper-case letter or a digit, the rest also '.' or '-' but no two dots in
+ * a row; blanks only as padding at the end. */
 int ueid_prepare(const char *name, char padded[SMC_MAX_EID_LEN + 1], struct nl_error *err)
 {
 	size_t len = strlen(name);
@@ -29,6 +29,9 @@ int ueid_prepare(const char *name, char padded[SMC_MAX_EID_LEN + 1], struct nl_e
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)name[i];
 
+		if (c == '.' && i > 0 && name[i - 1] == '.')
+			return nl_error_set(err, EINVAL, "UEID characters %zu and %zu are consecutive dots ('..'): "
+					    "not allowed", i, i + 1);
 		if (is_upper_or_digit(c) || (i > 0 && (c == '.' || c == '-')))
 			continue;
 		if (c >= 'a' && c <= 'z')

@@ -5,19 +5,9 @@
 #include <string.h>
 
 #include "applets/applet.h"
+#include "applets/print/devtype.h"
 #include "applets/print/json.h"
 #include "applets/objects/objects.h"
-
-static const char *dev_type(uint16_t pci_device, char *buf, size_t size)
-{
-	switch (pci_device) {
-	case SMC_PCI_ROCE_EXPRESS: return "RoCE_Express";
-	case SMC_PCI_ROCE_EXPRESS2: return "RoCE_Express2";
-	case SMC_PCI_ISM: return "ISM";
-	}
-	snprintf(buf, size, "%#x", pci_device);
-	return buf;
-}
 
 static const char *port_state(uint8_t state, char *buf, size_t size)
 {
@@ -50,7 +40,7 @@ static void dev_json(struct json *j, const struct smc_dev *dev, const struct smc
 	} else {
 		json_u64(j, "use_cnt", dev->use_cnt);
 	}
-	json_string(j, "type", dev_type(dev->pci_device, type, sizeof(type)));
+	json_string(j, "type", smc_pci_type_name(dev->pci_device, type, sizeof(type)));
 	json_u64(j, "pci_device", dev->pci_device);
 	json_u64(j, "pci_vendor", dev->pci_vendor);
 	json_bool(j, "is_crit", dev->is_crit);
@@ -68,7 +58,7 @@ static void smcr_row(FILE *out, const struct tech_opts *o, const struct smc_dev 
 
 	fprintf(out, "%-15.15s %-8.8s %4u  %8s  %-13s  %3s   ", port->netdev, dev->ib_name,
 		(unsigned)(port - dev->port) + 1, port_state(port->state, state, sizeof(state)),
-		dev_type(dev->pci_device, type, sizeof(type)), dev->is_crit ? "Yes" : "No");
+		smc_pci_type_name(dev->pci_device, type, sizeof(type)), dev->is_crit ? "Yes" : "No");
 	if (o->details >= 1)
 		fprintf(out, "%04x  %-12s  %04x    ", dev->pci_fid, dev->pci_id, dev->pci_chid);
 	fprintf(out, "%5u  %-16s \n", port->lnk_cnt, port_pnetid(port, pnetid, sizeof(pnetid)));
@@ -79,7 +69,7 @@ static void smcd_row(FILE *out, const struct smc_dev *dev)
 	char type[16], pnetid[SMC_PNETID_LEN + 2];
 
 	fprintf(out, "%04x %-4s  %-12s  %04x   %-4s  %5u  %-16s \n", dev->pci_fid,
-		dev_type(dev->pci_device, type, sizeof(type)), dev->pci_id, dev->pci_chid, dev->is_crit ? "Yes" : "No",
+		smc_pci_type_name(dev->pci_device, type, sizeof(type)), dev->pci_id, dev->pci_chid, dev->is_crit ? "Yes" : "No",
 		dev->use_cnt, port_pnetid(&dev->port[0], pnetid, sizeof(pnetid)));
 }
 
@@ -125,9 +115,9 @@ int obj_device(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
 	static const struct obj_syntax smcr_syntax = {
-		commands, true, true, "device [show] [all | netdev NETDEV | ibdev IBDEV]"
+		commands, true, true, false, "device [show] [all | netdev NETDEV | ibdev IBDEV]"
 	};
-	static const struct obj_syntax smcd_syntax = { commands, true, false, "device [show] [all]" };
+	static const struct obj_syntax smcd_syntax = { commands, true, false, false, "device [show] [all]" };
 	struct smc_list devs = SMC_LIST_INIT(struct smc_dev);
 	bool smcr = opts->tech == SMC_TECH_R;
 	struct obj_args args;

@@ -24,7 +24,7 @@ void hslimit_print(FILE *out, uint8_t enabled, bool json)
 int obj_hslimit(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", "enable", "disable", NULL };
-	static const struct obj_syntax syntax = { commands, false, false, "handshake-limit [show | enable | disable]" };
+	static const struct obj_syntax syntax = { commands, false, false, false, "handshake-limit [show | enable | disable]" };
 	struct nl_error err;
 	struct obj_args args;
 	int command, status;

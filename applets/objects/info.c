@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "applets/applet.h"
+#include "applets/print/devtype.h"
 #include "applets/print/json.h"
 #include "applets/objects/objects.h"
 
@@ -13,9 +14,11 @@ void info_count_hw(const struct smc_list *smcd_devs, const struct smc_list *smcr
 	hw->ism = (unsigned)smcd_devs->count;
 	hw->roce_v1_only = hw->roce_v2 = 0;
 	for (size_t i = 0; i < smcr_devs->count; i++) {
-		if (dev[i].pci_device == SMC_PCI_ROCE_EXPRESS)
+		const struct smc_pci_type *type = smc_pci_type(0, dev[i].pci_device, true);
+
+		if (type && type->kind == SMC_PCI_ROCE_V1)
 			hw->roce_v1_only++;
-		else if (dev[i].pci_device == SMC_PCI_ROCE_EXPRESS2)
+		else if (type && type->kind == SMC_PCI_ROCE_V2)
 			hw->roce_v2++;
 	}
 }
@@ -79,7 +82,7 @@ void info_print(FILE *out, const struct smc_sysinfo *sys, const struct info_hw *
 int obj_info(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", NULL };
-	static const struct obj_syntax syntax = { commands, false, false, "info [show]" };
+	static const struct obj_syntax syntax = { commands, false, false, false, "info [show]" };
 	struct smc_list smcd_devs = SMC_LIST_INIT(struct smc_dev), smcr_devs = SMC_LIST_INIT(struct smc_dev);
 	struct smc_sysinfo sys;
 	struct info_hw hw;

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV] (SMC-R),
- * linkgroup [show] [all] (SMC-D). */
+/* linkgroup [show | link-show] [all | LG-ID | netdev NETDEV | ibdev IBDEV]
+ * (SMC-R), linkgroup [show] [all | LG-ID] (SMC-D). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -52,6 +52,32 @@ static bool lgr_matches(const struct smc_lgr *lgr, const struct smc_list *links,
 	return false;
 }
 
+/* smc-tools' LG-ID filter: SMC-R takes a link's ID too (its link group's ID
+ * with the link's number in the low byte), SMC-D only the exact ID. */
+static bool lgid_matches(uint32_t id, const struct tech_opts *o, const struct obj_filter *f)
+{
+	if (f->lgid_kind != OBJ_LGID_ONE)
+		return f->lgid_kind == OBJ_LGID_ANY;
+	return id == (o->tech == SMC_TECH_R ? f->lgid & 0xffffff00 : f->lgid);
+}
+
+/* SMC version 2's view of the peer; smc-tools prints none of it. */
+static void lgr_v2_json(struct json *j, const struct tech_opts *o, const struct smc_lgr *lgr)
+{
+	static const char *const peer_os[] = { "unknown", "z/OS", "Linux", "AIX" };
+	char buf[SMC_MAX_EID_LEN + 1];
+
+	if (!lgr->v2.version)
+		return;
+	json_u64(j, "smc_version", lgr->v2.version);
+	json_u64(j, "peer_release", lgr->v2.release);
+	json_string(j, "peer_os", name_of(lgr->v2.os, peer_os, 4, buf, sizeof(buf)));
+	json_string(j, "peer_host", obj_trim(lgr->v2.peer_host, buf, sizeof(buf)));
+	json_string(j, "negotiated_eid", obj_trim(lgr->v2.negotiated_eid, buf, sizeof(buf)));
+	if (o->tech == SMC_TECH_R)
+		json_bool(j, "direct", lgr->direct);
+}
+
 static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc_lgr *lgr)
 {
 	char pnetid[sizeof(lgr->pnetid)], gid[17];
@@ -66,6 +92,7 @@ static void lgr_json(struct json *j, const struct tech_opts *o, const struct smc
 	json_u64(j, "vlan_id", lgr->vlan_id);
 	json_u64(j, "conns_num", lgr->conns_num);
 	json_string(j, "pnetid", obj_trim(lgr->pnetid, pnetid, sizeof(pnetid)));
+	lgr_v2_json(j, o, lgr);
 	if (o->tech == SMC_TECH_D) {
 		/* 64-bit identifiers as smcss shows them: hex text, exact in any JSON reader */
 		snprintf(gid, sizeof(gid), "%016" PRIx64, lgr->gid);
@@ -102,7 +129,7 @@ void lgr_print(FILE *out, const struct tech_opts *o, const struct smc_list *lgrs
 					    : "LG-ID    VLAN  #Conns  PNET-ID \n", out);
 	}
 	for (size_t i = 0; i < lgrs->count; i++) {
-		if (!lgr_matches(&lgr[i], links, f))
+		if (!lgr_matches(&lgr[i], links, f) || !lgid_matches(lgr[i].id, o, f))
 			continue;
 		if (!o->json) {
 			lgr_row(out, o, &lgr[i]);
@@ -165,7 +192,7 @@ void link_print(FILE *out, const struct tech_opts *o, const struct smc_list *lin
 			o->details >= 2 ? "Local-GID                                 Peer-GID  " : "");
 	}
 	for (size_t i = 0; i < links->count; i++) {
-		if (!link_matches(&link[i], f))
+		if (!link_matches(&link[i], f) || !lgid_matches(link[i].lgr.id, o, f))
 			continue;
 		if (o->json)
 			link_json(&j, &link[i]);
@@ -178,12 +205,12 @@ void link_print(FILE *out, const struct tech_opts *o, const struct smc_list *lin
 
 int obj_linkgroup(const struct tech_opts *opts, int argc, char **argv)
 {
-	static const char *const smcr_commands[] = { "show", "link-show", NULL };
-	static const char *const smcd_commands[] = { "show", NULL };
+	/* smc-tools' smcd takes link-show too, as show */
+	static const char *const commands[] = { "show", "link-show", NULL };
 	static const struct obj_syntax smcr_syntax = {
-		smcr_commands, true, true, "linkgroup [show | link-show] [all | netdev NETDEV | ibdev IBDEV]"
+		commands, true, true, true, "linkgroup [show | link-show] [all | LG-ID | netdev NETDEV | ibdev IBDEV]"
 	};
-	static const struct obj_syntax smcd_syntax = { smcd_commands, true, false, "linkgroup [show] [all]" };
+	static const struct obj_syntax smcd_syntax = { commands, true, false, true, "linkgroup [show] [all | LG-ID]" };
 	struct smc_list lgrs = SMC_LIST_INIT(struct smc_lgr), links = SMC_LIST_INIT(struct smc_link);
 	bool smcr = opts->tech == SMC_TECH_R;
 	struct obj_args args;
@@ -193,7 +220,7 @@ int obj_linkgroup(const struct tech_opts *opts, int argc, char **argv)
 
 	if (obj_parse(argc, argv, smcr ? &smcr_syntax : &smcd_syntax, &args, &status))
 		return status;
-	want_links = args.command == 1 || args.filter.netdev || args.filter.ibdev;
+	want_links = smcr && (args.command == 1 || args.filter.netdev || args.filter.ibdev);
 	if (smc_lgr_read(NULL, !smcr, &lgrs, want_links ? &links : NULL, &err) < 0)
 		return fail("%s", err.text);
 	for (size_t i = 0; i < links.count; i++) {
@@ -201,7 +228,7 @@ int obj_linkgroup(const struct tech_opts *opts, int argc, char **argv)
 
 		obj_netdev_name(link->netdev_index, link->netdev);
 	}
-	if (args.command == 1)
+	if (want_links && args.command == 1)
 		link_print(stdout, opts, &links, &args.filter);
 	else
 		lgr_print(stdout, opts, &lgrs, want_links ? &links : NULL, &args.filter);

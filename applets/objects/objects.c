@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <rdma/ib_user_verbs.h>
 
@@ -22,35 +23,76 @@ static bool filter_name_ok(const char *name, size_t size)
 	return name[0] && strnlen(name, size) < size;
 }
 
+static bool is_help(const char *arg)
+{
+	static const char *const help[] = { "help" };
+
+	return match_keyword(arg, help, 1) == 0;
+}
+
+static void parse_lgid(const char *arg, struct obj_filter *f)
+{
+	char *end;
+	uint32_t id = (uint32_t)strtol(arg, &end, 16);
+
+	if (end == arg)
+		f->lgid_kind = OBJ_LGID_NONE;
+	else if (id != 0)
+		f->lgid_kind = OBJ_LGID_ONE;
+	f->lgid = id;
+}
+
+/* "netdev NAME" or "ibdev NAME" (K is 1 or 2) at ARGV[*I], the name taken. */
+static bool parse_device(int argc, char **argv, int *i, int k, struct obj_filter *f)
+{
+	const char *word = argv[(*i)++];
+
+	if (*i == argc)
+		return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", word), false;
+	if (!filter_name_ok(argv[*i], k == 1 ? IFNAMSIZ : IB_DEVICE_NAME_MAX))
+		return fail("%s: %s name \"%.40s%s\" is empty or too long", argv[0], word, argv[*i],
+			    strlen(argv[*i]) > 40 ? "..." : ""), false;
+	if (k == 1)
+		f->netdev = argv[(*i)++];
+	else
+		f->ibdev = argv[(*i)++];
+	return true;
+}
+
+/* "help" (or a prefix) at ARGV[I]: the usage, when nothing follows. */
+static bool obj_help(int argc, char **argv, int i, const struct obj_syntax *syntax, int *status)
+{
+	if (i + 1 < argc)
+		return fail("extra argument \"%s\" after help", argv[i + 1]), true;
+	printf("Usage: %s %s\n", applet_name, syntax->usage);
+	*status = 0;
+	return true;
+}
+
 bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct obj_args *args, int *status)
 {
 	static const char *const filter_words[] = { "all", "netdev", "ibdev", NULL };
+	bool all = false;
 	int i = 1, k;
 
 	memset(args, 0, sizeof(*args));
 	*status = 1;
-	if (i < argc && strcmp(argv[i], "help") == 0) {
-		if (argc > 2)
-			return fail("extra argument \"%s\" after help", argv[2]), true;
-		printf("Usage: %s %s\n", applet_name, syntax->usage);
-		*status = 0;
-		return true;
-	}
 	if (i < argc && (k = word_index(argv[i], syntax->commands)) >= 0) {
 		args->command = k;
 		i++;
 	}
-	if (i < argc && syntax->all && (k = word_index(argv[i], filter_words)) >= 0 && (k == 0 || syntax->devices)) {
-		i++;
-		if (k > 0 && i == argc)
-			return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", argv[i - 1]), true;
-		if (k > 0 && !filter_name_ok(argv[i], k == 1 ? IFNAMSIZ : IB_DEVICE_NAME_MAX))
-			return fail("%s: %s name \"%.40s%s\" is empty or too long", argv[0], argv[i - 1], argv[i],
-				    strlen(argv[i]) > 40 ? "..." : ""), true;
-		if (k == 1)
-			args->filter.netdev = argv[i++];
-		else if (k == 2)
-			args->filter.ibdev = argv[i++];
+	for (; i < argc; i++, all = true) {	/* any number of "all" */
+		if (is_help(argv[i]))
+			return obj_help(argc, argv, i, syntax, status);
+		if (!syntax->all || word_index(argv[i], filter_words) != 0)
+			break;
+	}
+	k = i < argc && syntax->all ? word_index(argv[i], filter_words) : -1;
+	if (k > 0 && syntax->devices) {
+		if (!parse_device(argc, argv, &i, k, &args->filter))
+			return true;
+	} else if (i < argc && syntax->lgid && !all) {
+		parse_lgid(argv[i++], &args->filter);
 	}
 	if (i < argc)
 		return fail("%s: %s argument \"%s\", try \"%s %s help\"", argv[0], i == 1 ? "unknown" : "unexpected",

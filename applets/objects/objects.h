@@ -15,17 +15,26 @@
 #include "netlink/seid.h"
 #include "netlink/sysinfo.h"
 
-/* Which rows to show: all, or those on one network or InfiniBand device. */
+/* Which link group IDs to show: smc-tools reads an LG-ID as hex with
+ * strtol(), takes 0 for no filter and a word without a hex digit for one
+ * that matches no link group. */
+enum obj_lgid { OBJ_LGID_ANY, OBJ_LGID_ONE, OBJ_LGID_NONE };
+
+/* Which rows to show: all, those on one network or InfiniBand device, or
+ * those of one link group. */
 struct obj_filter {
 	const char *netdev;
 	const char *ibdev;
+	enum obj_lgid lgid_kind;
+	uint32_t lgid;			/* with OBJ_LGID_ONE */
 };
 
-/* An object's grammar: "OBJECT [COMMAND] [all | netdev NAME | ibdev NAME]". */
+/* An object's grammar: "OBJECT [COMMAND] [all | LG-ID | netdev NAME | ibdev NAME]". */
 struct obj_syntax {
 	const char *const *commands;	/* NULL-terminated; the first is the default */
 	bool all;			/* "all" is accepted */
 	bool devices;			/* "netdev NAME" and "ibdev NAME" too */
+	bool lgid;			/* an LG-ID too (not after "all") */
 	const char *usage;		/* after "Usage: APPLET " */
 };
 

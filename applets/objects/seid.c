@@ -11,14 +11,14 @@ void seid_print(FILE *out, const struct smc_seid *seid, bool json)
 	struct json j;
 
 	if (!json) {
-		if (seid->seid[0])
+		if (seid->available)
 			fprintf(out, "%s [%s]\n", seid->seid, seid->enabled ? "enabled" : "disabled");
 		else
 			fputs("n/a\n", out);
 		return;
 	}
 	json_start(&j, out);
-	if (seid->seid[0]) {
+	if (seid->available) {
 		json_string(&j, "seid", seid->seid);
 		json_bool(&j, "enabled", seid->enabled);
 	}
@@ -28,7 +28,7 @@ void seid_print(FILE *out, const struct smc_seid *seid, bool json)
 int obj_seid(const struct tech_opts *opts, int argc, char **argv)
 {
 	static const char *const commands[] = { "show", "enable", "disable", NULL };
-	static const struct obj_syntax syntax = { commands, false, false, "seid [show | enable | disable]" };
+	static const struct obj_syntax syntax = { commands, false, false, false, "seid [show | enable | disable]" };
 	struct smc_seid seid;
 	struct nl_error err;
 	struct obj_args args;
@@ -45,7 +45,7 @@ int obj_seid(const struct tech_opts *opts, int argc, char **argv)
 		seid_print(stdout, &seid, opts->json);
 		return 0;
 	}
-	if (!seid.seid[0])
+	if (!seid.available)
 		return fail("%s %s: this system has no system EID", argv[0], commands[command]);
 	if (smc_seid_set(command == 1, &err) < 0)
 		return fail("%s %s: %s", argv[0], commands[command], err.text);

@@ -288,8 +288,6 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 	struct tech_opts counting = *opts;
 	const char *output = NULL;
 
-	if (cmd == -2)
-		return fail("stats command \"%s\" is ambiguous, try \"%s stats help\"", argv[1], applet_name);
 	if (cmd < 0)
 		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
 	if (cmd == STATS_PROMETHEUS && argc > 2 && !(output = prometheus_output(argc, argv)))

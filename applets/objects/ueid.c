@@ -54,8 +54,6 @@ int obj_ueid(const struct tech_opts *opts, int argc, char **argv)
 
 	if (argc == 1)
 		return show(opts);
-	if (cmd == -2)
-		return fail("ueid command \"%s\" is ambiguous, try \"%s ueid help\"", argv[1], applet_name);
 	if (cmd < 0)
 		return fail("ueid command \"%s\" is unknown, try \"%s ueid help\"", argv[1], applet_name);
 	if (argc < wanted)

@@ -62,9 +62,6 @@ for tech in smcd smcr; do
 	bad '"-x"' $tech -x info
 	bad '"-dx"' $tech -dx info
 	bad '"--bogus"' $tech --bogus info
-	bad '"--"' $tech -- info
-	bad '"-"' $tech - info
-	bad '"--d"' $tech --d info
 	bad "\"-$utf8\"" $tech "-$utf8" info
 	bad '"bogus"' $tech bogus
 	bad '""' $tech ""
@@ -73,11 +70,11 @@ for tech in smcd smcr; do
 	bad "$ctrl_shown" $tech "$ctrl"
 	bad '"INFO"' $tech INFO
 	bad '"infos"' $tech infos
-	bad '"extra"' $tech help extra
 	bad '"show"' $tech info show show
 	bad '"extra"' $tech info extra
-	bad '"bogus"' $tech linkgroup bogus
-	bad '"extra"' $tech linkgroup show extra
+	bad '"extra"' $tech linkgroup show 100 extra
+	bad '"100"' $tech linkgroup all 100
+	bad '"---d"' $tech ---d info
 	bad '"bogus"' $tech device bogus
 	bad '"extra"' $tech device show all extra
 	bad '"bogus"' $tech stats bogus
@@ -108,18 +105,19 @@ for tech in smcd smcr; do
 	bad "byte 0xe4" $tech ueid del "G${latin1:1}"
 	bad '\x0a' $tech ueid add $'A\nB'
 	bad '"a.b"' $tech ueid del a.b
+	bad "consecutive dots ('..')" $tech ueid add A..B
+	bad "consecutive dots ('..')" $tech ueid del SMC..X
 	bad '"bogus"' $tech hslimit bogus
 	bad '"extra"' $tech handshake-limit show extra
 	bad '"all"' $tech info all
 done
 
-bad '"s"' smcd s
 bad 'seid: the system EID is SMC-D only' smcr seid
 bad 'seid: the system EID is SMC-D only' smcr seid show
 bad '"bogus"' smcd seid bogus
 bad '"extra"' smcd seid show extra
 bad '"enable"' smcd seid show enable
-bad '"netdev"' smcd linkgroup show netdev eth0
+bad '"eth0"' smcd linkgroup show netdev eth0
 bad '"ibdev"' smcd device show ibdev mlx5_0
 bad "NETDEV" smcr linkgroup show netdev
 bad "IBDEV" smcr linkgroup show ibdev
@@ -131,6 +129,20 @@ bad "\"$long40" smcr device show netdev "$long"
 bad "\"$long40" smcr linkgroup show ibdev "$long"
 bad '""' smcr device show netdev ""
 bad '""' smcr linkgroup ibdev ""
+
+# --- smc_rnics ------------------------------------------------------------
+bad '"-x"' smc_rnics -x
+bad '"--bogus"' smc_rnics --bogus
+bad "needs a FID" smc_rnics -e
+bad "needs a FID" smc_rnics --disable
+bad '"zz" is not a valid FID' smc_rnics -e zz
+bad '"123456789" is not a valid FID' smc_rnics -d 123456789
+bad '"-1" is not a valid FID' smc_rnics -- -1
+bad '"g1" is not a valid FID' smc_rnics g1
+bad "only one FID" smc_rnics 1 2
+bad "only one of -d and -e" smc_rnics -e 1 -d 2
+bad '"5" with -e' smc_rnics -e 1 5
+bad "\"$long40" smc_rnics "$long"
 
 # --- smc run / smc_run ---------------------------------------------------
 for run in run smc_run; do

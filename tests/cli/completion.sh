@@ -33,13 +33,14 @@ complete_is() {
 # The objects and options the binary's own help lists.
 smcd_objects=$("$SMC" smcd -h | sed -n 's/^where  OBJECT := {\(.*\)}$/\1/p' | tr -d '|')
 smcr_objects=$("$SMC" smcr -h | sed -n 's/^where  OBJECT := {\(.*\)}$/\1/p' | tr -d '|')
-help_options() { "$SMC" "$1" -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z]+' | tr -d ' \t' | sort -u | tr '\n' ' '; }
+help_options() { "$SMC" "$1" -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z][A-Za-z-]*' | tr -d ' \t' | sort -u | tr '\n' ' '; }
 smcss_options=$(help_options smcss)
 pnet_options=$(help_options smc_pnet)
+rnics_options=$(help_options smc_rnics)
 [[ -n $smcd_objects && -n $smcss_options ]] && ok "help lists objects and options" ||
 	nok "help lists objects and options" "cannot read them from $SMC"
 
-complete_is "smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install" smc ""
+complete_is "smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
 complete_is "-s -r -f" smc --install -
@@ -64,6 +65,8 @@ complete_is "" smcr dev ibdev rxe0 ""
 complete_is "show all help" smcd device ""
 complete_is "show all help" smcd linkgroup ""
 complete_is "show reset json prometheus help" smcr stats ""
+complete_is "show reset json prometheus help" smcd s ""	# as in smc-tools, s is stats (before seid)
+complete_is "show link-show all netdev ibdev help" smcr l ""
 complete_is "reset" smc smcr -d stats r
 complete_is "show add del flush help" smcd ueid ""
 complete_is "show enable disable help" smcd seid ""
@@ -79,6 +82,9 @@ complete_is "eth0 eth1" smc_pnet -a NET1 -I eth
 complete_is "mlx5_0 rxe0" smc pnet -a NET1 --ibdevice ""
 complete_is "1 2" smc_pnet -a NET1 -D mlx5_0 -P ""
 complete_is "" smc_pnet ""
+complete_is "$rnics_options" smc_rnics -
+complete_is "$rnics_options" smc smc_rnics -
+complete_is "" smc_rnics -e ""
 complete_is "-d -r -t -h --help -v --version" smc_run -
 complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""

@@ -6,7 +6,7 @@
 expect_ok "smc --help lists every applet" '^  smc_pnet ' "$SMC" --help
 expect_ok "smc -h lists every applet" '^  smcd ' "$SMC" -h
 run "$SMC" --list
-[[ $RC -eq 0 && $OUT == $'smcd\nsmcr\nsmc_run\nsmcss\nsmc_pnet' ]] && ok "smc --list prints the applet names" ||
+[[ $RC -eq 0 && $OUT == $'smcd\nsmcr\nsmc_run\nsmcss\nsmc_pnet\nsmc_rnics' ]] && ok "smc --list prints the applet names" ||
 	nok "smc --list prints the applet names" "rc=$RC out=$OUT"
 expect_ok "smc --version" '^smc \(smc\) [0-9]+\.[0-9]+' "$SMC" --version
 expect_ok "smc -v" '^smc \(smc\) [0-9]' "$SMC" -v
@@ -16,6 +16,10 @@ expect_fail "smc unknown option" 'unknown option "--bogus"' "$SMC" --bogus
 expect_fail "smc empty applet name" 'unknown applet ""' "$SMC" ""
 expect_ok "smc smcr -h reaches smcr" '^Usage: smcr ' "$SMC" smcr -h
 expect_ok "smc smcd --help reaches smcd" '^Usage: smcd ' "$SMC" smcd --help
+expect_ok "smc help is smc --help" '^  smc_pnet ' "$SMC" help
+for app in smcd smcr smcss smc_pnet smc_rnics smc_run run ss pnet; do
+	expect_ok "smc $app help is $app --help" '^Usage: (smc_run|smcss|smc_pnet|smc_rnics|smcd|smcr) ' "$SMC" $app help
+done
 expect_ok "smc smcr -v reaches smcr's version" '^smcr \(smc\) ' "$SMC" smcr -v
 expect_ok "smc run -v reaches smc_run" '^smc_run \(smc\) ' "$SMC" run -v
 expect_ok "smc smc_run -v reaches smc_run" '^smc_run \(smc\) ' "$SMC" smc_run -v

@@ -11,11 +11,12 @@ expect_fail "smcr info show: extra argument" 'info: unexpected argument "x"' "$S
 expect_fail "smcr linkgroup link-show netdev: NETDEV missing" 'lgr: missing NETDEV after "netdev"' \
 	"$SMC" smcr lgr link-show netdev
 expect_fail "smcr linkgroup ibdev: IBDEV missing" 'linkgroup: missing IBDEV after "ibdev"' "$SMC" smcr linkgroup ibdev
-expect_fail "smcr linkgroup: unknown command" 'linkgroup: unknown argument "bogus"' "$SMC" smcr linkgroup bogus
+expect_fail "smcr linkgroup: an LG-ID is one word" 'linkgroup: unexpected argument "bogus"' "$SMC" smcr linkgroup 100 bogus
+expect_fail "smcr linkgroup: no LG-ID after all" 'linkgroup: unexpected argument "100"' "$SMC" smcr linkgroup all 100
 expect_fail "smcr linkgroup show all: extra argument" 'unexpected argument "eth0"' "$SMC" smcr linkgroup show all eth0
 expect_fail "smcr linkgroup: filter before command" 'unexpected argument "show"' "$SMC" smcr linkgroup all show
-expect_fail "smcd linkgroup: no link-show for SMC-D" 'unknown argument "link-show"' "$SMC" smcd linkgroup link-show
-expect_fail "smcd linkgroup: no netdev filter for SMC-D" 'unexpected argument "netdev"' "$SMC" smcd lgr show netdev eth0
+expect_fail "smcd linkgroup: no netdev filter for SMC-D (netdev is an LG-ID there)" 'unexpected argument "eth0"' \
+	"$SMC" smcd lgr show netdev eth0
 expect_fail "smcr device show netdev eth0: extra argument" 'dev: unexpected argument "x"' \
 	"$SMC" smcr dev show netdev eth0 x
 expect_fail "smcr device netdev: NETDEV missing" 'device: missing NETDEV after "netdev"' "$SMC" smcr device netdev
@@ -24,7 +25,7 @@ expect_fail "smcd seid: unknown command" 'seid: unknown argument "bogus"' "$SMC"
 expect_fail "smcd seid show: extra argument" 'seid: unexpected argument "x"' "$SMC" smcd seid show x
 expect_fail "smcr seid: SMC-D only" 'seid: the system EID is SMC-D only, use "smcd seid"' "$SMC" smcr seid
 expect_fail "smcr seid show: SMC-D only" 'SMC-D only' "$SMC" smcr seid show
-expect_fail "smcr: seid is not a prefix match" 'object "se" is unknown' "$SMC" smcr se
+expect_fail "smcr: se is seid, SMC-D only" 'se: the system EID is SMC-D only' "$SMC" smcr se
 run "$SMC" smcr s
 grep -q -e ambiguous -e unknown <<<"$ERR" && nok "smcr: s still means stats, not seid" "$ERR" || ok "smcr: s still means stats, not seid"
 expect_fail "smcd handshake-limit: unknown command" 'handshake-limit: unknown argument "on"' \
@@ -33,9 +34,9 @@ expect_fail "smcr hslimit enable: extra argument" 'hslimit: unexpected argument 
 expect_fail "smcd info help: extra argument" 'extra argument "x" after help' "$SMC" smcd info help x
 
 expect_ok "smcr info help" '^Usage: smcr info \[show\]$' "$SMC" smcr info help
-expect_ok "smcr linkgroup help" '^Usage: smcr linkgroup \[show \| link-show\] \[all \| netdev NETDEV \| ibdev IBDEV\]$' \
+expect_ok "smcr linkgroup help" '^Usage: smcr linkgroup \[show \| link-show\] \[all \| LG-ID \| netdev NETDEV \| ibdev IBDEV\]$' \
 	"$SMC" smcr linkgroup help
-expect_ok "smcd linkgroup help" '^Usage: smcd linkgroup \[show\] \[all\]$' "$SMC" smcd lgr help
+expect_ok "smcd linkgroup help" '^Usage: smcd linkgroup \[show\] \[all \| LG-ID\]$' "$SMC" smcd lgr help
 expect_ok "smcr device help" '^Usage: smcr device \[show\] \[all \| netdev NETDEV \| ibdev IBDEV\]$' "$SMC" smcr dev help
 expect_ok "smcd device help" '^Usage: smcd device \[show\] \[all\]$' "$SMC" smcd device help
 expect_ok "smcd seid help" '^Usage: smcd seid \[show \| enable \| disable\]$' "$SMC" smcd seid help
@@ -76,5 +77,5 @@ smcd -j seid
 smcr handshake-limit
 smcd hslimit show
 smcr handshake-limit enable
-smcd h disable
+smcd ha disable
 LINES

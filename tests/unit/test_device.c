@@ -6,11 +6,25 @@
 #include "applets/objects/objects.h"
 #include "tests/unit/smcmsg.h"
 
+/* Port 1 on ifindex 2 (eth0), active, one link. */
+static void put_port_eth0(struct msgbuf *m, const char *pnetid)
+{
+	struct nlattr *port = nest_begin(m, SMC_NLA_DEV_PORT);
+
+	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 0);
+	put_str(m, SMC_NLA_DEV_PORT_PNETID, pnetid);
+	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
+	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
+	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
+	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
+	nest_end(m, port);
+}
+
 /* rxe0 as Linux 6.12 reports it: PCI values read from a parent that is no
  * PCI device (FID noise, no PCI ID), one port. FID 0 leaves them out. */
 static void put_rxe0(struct msgbuf *m, uint32_t fid)
 {
-	struct nlattr *nest, *port;
+	struct nlattr *nest;
 
 	msg_begin(m, SMC_NETLINK_GET_DEV_SMCR);
 	nest = nest_begin(m, SMC_GEN_DEV_SMCR);
@@ -23,14 +37,7 @@ static void put_rxe0(struct msgbuf *m, uint32_t fid)
 		put_str(m, SMC_NLA_DEV_PCI_ID, "");
 	}
 	put_str(m, SMC_NLA_DEV_IB_NAME, "rxe0");
-	port = nest_begin(m, SMC_NLA_DEV_PORT);
-	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 0);
-	put_str(m, SMC_NLA_DEV_PORT_PNETID, "");
-	put_u32(m, SMC_NLA_DEV_PORT_NETDEV, 2);
-	put_u8(m, SMC_NLA_DEV_PORT_VALID, 1);
-	put_u8(m, SMC_NLA_DEV_PORT_STATE, 1);
-	put_u32(m, SMC_NLA_DEV_PORT_LNK_CNT, 1);
-	nest_end(m, port);
+	put_port_eth0(m, "");
 	nest_end(m, nest);
 	msg_end(m);
 }
@@ -53,6 +60,25 @@ static void put_ism(struct msgbuf *m)
 	put_u8(m, SMC_NLA_DEV_PORT_PNET_USR, 1);
 	put_str(m, SMC_NLA_DEV_PORT_PNETID, "NET1");
 	nest_end(m, port);
+	nest_end(m, nest);
+	msg_end(m);
+}
+
+/* A RoCE card with PCI device ID DEVICE on eth0, with a link. */
+static void put_roce(struct msgbuf *m, uint16_t device)
+{
+	struct nlattr *nest;
+
+	msg_begin(m, SMC_NETLINK_GET_DEV_SMCR);
+	nest = nest_begin(m, SMC_GEN_DEV_SMCR);
+	put_u8(m, SMC_NLA_DEV_IS_CRIT, 1);
+	put_u32(m, SMC_NLA_DEV_PCI_FID, 0x10);
+	put_u16(m, SMC_NLA_DEV_PCI_CHID, 0x1c0);
+	put_u16(m, SMC_NLA_DEV_PCI_VENDOR, 0x15b3);
+	put_u16(m, SMC_NLA_DEV_PCI_DEVICE, device);
+	put_str(m, SMC_NLA_DEV_PCI_ID, "0000:00:00.0");
+	put_str(m, SMC_NLA_DEV_IB_NAME, "mlx5_0");
+	put_port_eth0(m, "NET1");
 	nest_end(m, nest);
 	msg_end(m);
 }
@@ -139,6 +165,48 @@ static void check_bound(void)
 	free(buf);
 }
 
+/* Every RoCE card smc-tools names (smc_rnics knows Express3 since 1.8.1):
+ * its name in smcr device's Type column, and the SMC-R versions info
+ * counts it for. */
+static void check_roce_types(void)
+{
+	static const struct {
+		uint16_t device;
+		const char *type;
+		unsigned v1_only, v2;
+	} cards[] = {
+		{ 0x1003, "RoCE_Express ", 1, 0 },
+		{ 0x1004, "RoCE_Express ", 1, 0 },
+		{ 0x1016, "RoCE_Express2", 0, 1 },
+		{ 0x101e, "RoCE_Express3", 0, 1 },
+		{ 0x1017, "0x1017       ", 0, 0 },	/* a ConnectX-5: not a RoCE Express */
+	};
+
+	for (size_t i = 0; i < sizeof(cards) / sizeof(cards[0]); i++) {
+		struct smc_list devs = SMC_LIST_INIT(struct smc_dev), none = SMC_LIST_INIT(struct smc_dev);
+		struct msgbuf *m = calloc(1, sizeof(*m));
+		struct smc_recorded rec;
+		struct nl_error err;
+		struct info_hw hw = { 0 };
+		char want[64], *got;
+
+		put_roce(m, cards[i].device);
+		msg_done(m);
+		snprintf(want, sizeof(want), "    ACTIVE  %s  Yes ", cards[i].type);
+		got = render(REPLY(*m), smcr, &no_filter);
+		CHECK(got && strstr(got, want), "smcr device: PCI device %#x is of type \"%s\"", cards[i].device, cards[i].type);
+		free(got);
+		rec = (struct smc_recorded){ REPLY(*m) };
+		if (CHECK(smc_dev_read(&rec, 0, &devs, &err) == 0, "PCI device %#x is read", cards[i].device))
+			info_count_hw(&none, &devs, &hw);
+		CHECK(hw.roce_v1_only == cards[i].v1_only && hw.roce_v2 == cards[i].v2 && hw.ism == 0,
+		      "info: PCI device %#x counts as %u RoCE v1 and %u v2 (%u, %u)", cards[i].device, cards[i].v1_only,
+		      cards[i].v2, hw.roce_v1_only, hw.roce_v2);
+		smc_list_free(&devs);
+		free(m);
+	}
+}
+
 int main(void)
 {
 	static struct msgbuf host_a, host_b, no_pci, ism, none;
@@ -198,6 +266,7 @@ int main(void)
 	check_json("smcd device (none)", render(REPLY(none), smcd_j, &no_filter), "{\"devices\":[]}");
 
 	check_bound();
+	check_roce_types();
 	check_damage("smcr device", &host_a, render_smcr);
 	check_damage("smcd device", &ism, render_smcd);
 

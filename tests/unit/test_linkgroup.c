@@ -129,9 +129,67 @@ static char *render_lgrs_eth0(const void *buf, size_t len)
 	return render(buf, len, opts(SMC_TECH_R, 0, false), false, &eth0);
 }
 
+static char *render_lgrs_json(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_R, 1, true), false, &no_filter);
+}
+
+static char *render_smcd_json(const void *buf, size_t len)
+{
+	return render(buf, len, opts(SMC_TECH_D, 1, true), false, &no_filter);
+}
+
 static char *render_smcd(const void *buf, size_t len)
 {
 	return render(buf, len, opts(SMC_TECH_D, 0, false), false, &no_filter);
+}
+
+/* The LG-ID filter as smc-tools applies it: SMC-R masks the link's number
+ * off (101 is link 1 of link group 100), SMC-D compares the whole ID; 0 is
+ * no filter, a word without a hex digit matches nothing. The rows are
+ * those of smc-tools' captures (host-a-server.txt, smcd-loopback.txt). */
+static void check_lgid_filter(const struct msgbuf *lgr_a, const struct msgbuf *link_a, const struct msgbuf *smcd)
+{
+	static const char smcr_header[] = "LG-ID    LG-Role  LG-Type  VLAN  #Conns  PNET-ID \n";
+	static const char smcr_row[] = "00000100 SERV     SINGLE      0       0                   \n";
+	static const char link_row[] = "00000100 SERV     SINGLE   eth0            LINK_ACTIVE          0  \n";
+	static const char smcd_header[] = "LG-ID    VLAN  #Conns  PNET-ID \n";
+	static const char smcd_100[] = "00000100    0       1                   \n";
+	static const char smcd_200[] = "00000200    0       1                   \n";
+	static const struct {
+		enum smc_tech tech;
+		bool links;
+		enum obj_lgid kind;
+		uint32_t id;
+		const char *rows[2];
+	} cases[] = {
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x100, { smcr_row } },
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x101, { smcr_row } },
+		{ SMC_TECH_R, false, OBJ_LGID_ONE, 0x200, { NULL } },
+		{ SMC_TECH_R, false, OBJ_LGID_NONE, 0, { NULL } },
+		{ SMC_TECH_R, true, OBJ_LGID_ONE, 0x1ff, { link_row } },
+		{ SMC_TECH_R, true, OBJ_LGID_ONE, 0x40, { NULL } },
+		{ SMC_TECH_D, false, OBJ_LGID_ONE, 0x200, { smcd_200 } },
+		{ SMC_TECH_D, false, OBJ_LGID_ONE, 0x201, { NULL } },
+		{ SMC_TECH_D, false, OBJ_LGID_ANY, 0, { smcd_100, smcd_200 } },
+		{ SMC_TECH_D, false, OBJ_LGID_NONE, 0, { NULL } },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct msgbuf *m = cases[i].tech == SMC_TECH_D ? smcd : cases[i].links ? link_a : lgr_a;
+		struct obj_filter f = { .lgid_kind = cases[i].kind, .lgid = cases[i].id };
+		char want[512];
+		char *got;
+
+		snprintf(want, sizeof(want), "%s%s%s",
+			 cases[i].tech == SMC_TECH_D ? smcd_header
+			 : cases[i].links ? "LG-ID    LG-Role  LG-Type  Net-Dev         Link-State      #Conns  \n"
+					  : smcr_header,
+			 cases[i].rows[0] ? cases[i].rows[0] : "", cases[i].rows[1] ? cases[i].rows[1] : "");
+		got = render(REPLY(*m), opts(cases[i].tech, 0, false), cases[i].links, &f);
+		check_text(cases[i].tech == SMC_TECH_D ? "smcd linkgroup LG-ID" : cases[i].links ?
+			   "smcr linkgroup link-show LG-ID" : "smcr linkgroup LG-ID", got, want);
+	}
 }
 
 int main(void)
@@ -157,6 +215,11 @@ int main(void)
 
 	check_golden("smcr linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
 		     render(REPLY(lgr_a), opts(SMC_TECH_R, 0, false), false, &no_filter));
+	/* smc-tools 1.8.5 has detail columns for link-show only */
+	check_golden("smcr -dd linkgroup (server)", "tests/golden/objects/host-a-smcr-linkgroup.txt",
+		     render(REPLY(lgr_a), opts(SMC_TECH_R, 2, false), false, &no_filter));
+	check_golden("smcd -d linkgroup (two over loopback-ism)", "tests/golden/objects/smcd-loopback-linkgroup.txt",
+		     render(REPLY(smcd), opts(SMC_TECH_D, 1, false), false, &no_filter));
 	check_golden("smcr linkgroup (client)", "tests/golden/objects/host-b-smcr-linkgroup.txt",
 		     render(REPLY(lgr_b), opts(SMC_TECH_R, 0, false), false, &no_filter));
 	check_golden("smcr linkgroup link-show", "tests/golden/objects/host-a-smcr-link-show.txt",
@@ -185,7 +248,8 @@ int main(void)
 
 	check_json("smcr linkgroup", render(REPLY(lgr_a), opts(SMC_TECH_R, 0, true), false, &no_filter),
 		   "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\",\"vlan_id\":0,"
-		   "\"conns_num\":0,\"pnetid\":\"\"}]}");
+		   "\"conns_num\":0,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"AIX\","
+		   "\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-TEST-UEID-1\",\"direct\":true}]}");
 	check_json("smcr linkgroup link-show", render(REPLY(link_b), opts(SMC_TECH_R, 0, true), true, &no_filter),
 		   "\"role\":\"CLNT\",\"type\":\"SINGLE\",\"netdev\":\"eth0\",\"state\":\"LINK_ACTIVE\",\"conn_cnt\":0,"
 		   "\"link_id\":1,\"link_uid\":257,\"peer_uid\":257,\"ib_dev\":\"rxe0\",\"ib_port\":1,\"gid\":\"" GID_B "\"");
@@ -208,6 +272,22 @@ int main(void)
 	CHECK(got && strstr(got, "\n00000000 0x7?     0x9?      0xa       0  NET1             \n"),
 	      "smcr linkgroup: an unknown role and type in hex, VLAN in hex, PNET ID trimmed");
 	free(got);
+
+	check_lgid_filter(&lgr_a, &link_a, &smcd);
+
+	/* -j adds what SMC version 2 knows of the peer, from the lab's kernels
+	 * (UEID SMC-LAB-UEID, no hostname set) */
+	check_recorded("smcr -d -j linkgroup (recorded, SMC-Rv2 server)", "two-hosts-server-held", "get_lgr_smcr",
+		       render_lgrs_json, "{\"linkgroups\":[{\"lgr_id\":256,\"role\":\"SERV\",\"type\":\"SINGLE\","
+		       "\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,"
+		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\",\"direct\":true}]}\n");
+	check_recorded("smcd -d -j linkgroup (recorded, SMC-Dv2 over loopback-ism)", "smcd-loopback-held", "get_lgr_smcd",
+		       render_smcd_json, "{\"linkgroups\":[{\"lgr_id\":256,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\","
+		       "\"smc_version\":2,\"peer_release\":1,\"peer_os\":\"Linux\",\"peer_host\":\"(none)\","
+		       "\"negotiated_eid\":\"SMC-LAB-UEID\",\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\"},"
+		       "{\"lgr_id\":512,\"vlan_id\":0,\"conns_num\":1,\"pnetid\":\"\",\"smc_version\":2,\"peer_release\":1,"
+		       "\"peer_os\":\"Linux\",\"peer_host\":\"(none)\",\"negotiated_eid\":\"SMC-LAB-UEID\","
+		       "\"gid\":\"934d12845e5ce748\",\"peer_gid\":\"934d12845e5ce748\"}]}\n");
 
 	check_damage("smcr linkgroup link-show", &link_a, render_links);
 	check_damage("smcd linkgroup", &smcd, render_smcd);

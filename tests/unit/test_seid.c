@@ -45,7 +45,7 @@ static char *render_hslimit_text(const void *buf, size_t len)
 
 int main(void)
 {
-	static struct msgbuf none, seid, hs;
+	static struct msgbuf none, seid, empty, hs;
 	char *want = golden("tests/golden/objects/smcd-seid-show.txt");
 
 	/* a kernel without ISM v2 answers with an empty message */
@@ -57,6 +57,11 @@ int main(void)
 	put_u8(&seid, SMC_NLA_SEID_ENABLED, 1);
 	msg_end(&seid);
 	msg_done(&seid);
+	msg_begin(&empty, SMC_NETLINK_DUMP_SEID);
+	put_str(&empty, SMC_NLA_SEID_ENTRY, "");
+	put_u8(&empty, SMC_NLA_SEID_ENABLED, 0);
+	msg_end(&empty);
+	msg_done(&empty);
 	msg_begin(&hs, SMC_NETLINK_DUMP_HS_LIMITATION);
 	put_u8(&hs, SMC_NLA_HS_LIMITATION_ENABLED, 1);
 	msg_end(&hs);
@@ -68,6 +73,8 @@ int main(void)
 	check_json("smcd seid show (no system EID)", render_seid(REPLY(none), true), "{}");
 	check_json("smcd seid show", render_seid(REPLY(seid), true),
 		   "{\"seid\":\"IBM-SYSZ-ISMSEID00000000000000CF\",\"enabled\":true}");
+	check_json("smcd seid show (empty system EID)", render_seid(REPLY(empty), true),
+		   "{\"seid\":\"\",\"enabled\":false}");
 	check_text("handshake-limit show", render_hslimit(REPLY(hs), false), "enabled\n");
 	check_json("handshake-limit show", render_hslimit(REPLY(hs), true), "{\"enabled\":true}");
 	free(want);
@@ -75,6 +82,9 @@ int main(void)
 	check_damage("smcd seid show", &seid, render_seid_text);
 	check_damage("handshake-limit show", &hs, render_hslimit_text);
 	check_real("smcd seid show (real reply, no system EID)", "seid-none.bin", render_seid_text, "n/a\n");
+	/* SMC-D over loopback-ism: ISM v2, so an (empty) system EID and its state */
+	check_recorded("smcd seid show (SMC-D kernel, empty system EID)", "smcd-loopback-held", "dump_seid",
+		       render_seid_text, " [disabled]\n");
 	check_real("handshake-limit show (real reply)", "hslimit-off.bin", render_hslimit_text, "disabled\n");
 	check_real("handshake-limit show (real reply after enable)", "hslimit-on.bin", render_hslimit_text, "enabled\n");
 	return 0;

@@ -151,6 +151,8 @@ static void test_prepare(void)
 		{ "AB_C", "character 3 ('_')" },
 		{ "AB\tC", "byte 0x09" },
 		{ "\xc3\x84" "B", "byte 0xc3" },
+		{ "A..B", "characters 2 and 3 are consecutive dots ('..')" },
+		{ "A.B-C...", "characters 6 and 7 are consecutive dots" },
 	};
 	char padded[SMC_MAX_EID_LEN + 1];
 	struct nl_error err;

@@ -15,6 +15,6 @@ json_keep "smc_pnet -j -p: pretty" smc_pnet -j -p
 json_keep "smc_pnet --json --pretty -s NETU" smc_pnet --json --pretty -s NETU
 expect_ok "smc_pnet -d NETU" '' smc_pnet -d NETU
 check "non-UTF-8 veth removed" ip link del "$bad_name"
-json_keep "smcr -jp info" smcr -jp info
+json_keep "smcr -j -p info" smcr -j -p info
 json_keep "smcd --json --pretty stats" smcd --json --pretty stats
 json_keep "smcss -j -p -a" smcss -j -p -a

@@ -143,8 +143,9 @@ expect_ok "smc run: a second connection" '^xfer client: sent 1048576 bytes' smc 
 wait $srv
 expect_ok "after reset: only the new fallback" '^  TCP fallback +2 \(client 1, server 1\)$' smcr -d stats
 expect_ok "after reset: only the new reason" '^     NOSMCDEV +1$' smcr -d stats
-expect_ok "smcr -a -d stats: both fallbacks" '^  TCP fallback +4 \(client 2, server 2\)$' smcr -a -d stats
+expect_ok "smcr -da stats: both fallbacks" '^  TCP fallback +4 \(client 2, server 2\)$' smcr -da stats
 expect_ok "smcr -ad stats: both reasons" '^     NOSMCDEV +2$' smcr -ad stats
+expect_ok "smcr -a -d stats: -d alone, as in smc-tools (the last option decides)" '^  TCP fallback +2 \(client 1, server 1\)$' smcr -a -d stats
 
 # Statistics are kept per network namespace: traffic and a reset in a new
 # one leave the initial one's counters as they were.
@@ -156,7 +157,7 @@ for _ in $(seq 100); do
 done
 inns() { nsenter -t $ns -n "$@"; }
 inns ip link set lo up
-run smcr -a -d stats
+run smcr -ad stats
 before=$OUT
 run smcr -d stats
 before_rel=$OUT
@@ -168,8 +169,8 @@ inns smc run xfer-glibc server 7002 >/tmp/srv.out 2>&1 &
 srv=$!
 expect_ok "netns: smc run connection" '^xfer client: sent 1048576 bytes' inns smc run xfer-musl client 127.0.0.1 7002 1
 wait $srv
-expect_ok "netns: its fallback counted" '^  TCP fallback +2 \(client 1, server 1\)$' inns smcr -a -d stats
-run smcr -a -d stats
+expect_ok "netns: its fallback counted" '^  TCP fallback +2 \(client 1, server 1\)$' inns smcr -ad stats
+run smcr -ad stats
 [ "$OUT" = "$before" ] && ok "netns traffic leaves the initial namespace's counters" ||
 	nok "netns traffic leaves the initial namespace's counters" "$(printf '%s\n' "$OUT" | grep fallback)"
 expect_ok "netns: stats reset" '^  TCP fallback +2$' inns smcr stats reset

@@ -90,6 +90,8 @@ else
 	expect_ok "smcd -j device: the kernel's device" '^\{"devices":\[\{"use_cnt":[0-9]+,' smcd -j device
 fi
 
+. /lab/smcd-details.sh
+
 kill -CONT $held_cli
 kill $held_cli $held_srv
 wait
