@@ -58,7 +58,7 @@ static int list_applets(void)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
 	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
 	const struct applet *a;
@@ -84,4 +84,10 @@ int main(int argc, char **argv)
 	if (argv[1][0] == '-')
 		return fail("unknown option \"%s\", try \"smc --help\"", argv[1]);
 	return fail("unknown applet \"%s\", try \"smc --help\"", argv[1]);
+}
+
+int main(int argc, char **argv)
+{
+	hold_std_fds();
+	return finish_output(dispatch(argc, argv));
 }

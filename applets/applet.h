@@ -37,6 +37,14 @@ extern const char *applet_name;
 /* Print "NAME: message" as one line on stderr; returns 1 (the exit status). */
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* Hold the standard descriptors the caller closed; call first. */
+void hold_std_fds(void);
+
+/* STATUS, or 1 after one line on stderr if standard output could not be
+ * written in full (a full disk, a closed descriptor): an applet that printed
+ * nothing or half must not pass for a success. */
+int finish_output(int status);
+
 /* Print "NAME VERSION" on stdout; returns 0. */
 int print_version(void);
 

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,4 +49,26 @@ bool is_option(const char *arg, const char *short_opt, const char *long_opt)
 		return false;
 	arg += arg[1] == '-' ? 2 : 1;
 	return strcmp(arg, long_opt) == 0;
+}
+
+/* A descriptor 0-2 left closed is held on "/" as O_PATH, close-on-exec: a
+ * socket or file we open cannot become standard output, a write there still
+ * fails (EBADF), and a program we execute finds it closed as it was left. */
+void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/", O_PATH | O_CLOEXEC) != fd)
+			return;
+}
+
+int finish_output(int status)
+{
+	bool flushed = fflush(stdout) == 0;
+	int flush_errno = errno;
+
+	if (status != 0 || (flushed && !ferror(stdout)))
+		return status;
+	if (flushed)
+		return fail("write error on standard output");
+	return fail("write error: %s", strerror(flush_errno));
 }

@@ -201,7 +201,5 @@ int smc_pnet_main(int argc, char **argv)
 		return rc;
 	if (run(&opts, &err) < 0)
 		return fail("%s", err.text);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write the PNET table");
 	return 0;
 }

@@ -412,7 +412,5 @@ int smcss_main(int argc, char **argv)
 	if (smc_diag_dump(smcss_diag_ext(&opts), smcss_socket, &out, &err) < 0)
 		return fail("%s", err.text);
 	smcss_end(&out);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write the socket list");
 	return 0;
 }

@@ -86,6 +86,8 @@ run smc_pnet -s
 expect_ok "smc_pnet -f" '' smc_pnet -f
 expect_ok "smc_pnet: empty after flush" '' smc_pnet -s
 
+. /lab/one-host-output.sh
+
 # smc run on 127.0.0.1: no SMC device here, so the sockets are AF_SMC (the
 # kernel lists them to smcss) and fall back to TCP. The client holds the
 # connection open until the fifo's writer (fd 4) closes.
