@@ -67,10 +67,10 @@ static int dispatch(int argc, char **argv)
 	if ((a = find_applet(base, false)) != NULL)
 		return run_applet(a, argc, argv);
 	if (argc < 2)
-		return fail("missing applet, try \"smc --help\"");
+		return fail_missing("applet", NULL, "--help");
 	if (argc > 2 && (is_option(argv[1], "-h", "help") || is_option(argv[1], "-v", "version") ||
 			 is_option(argv[1], NULL, "list")))
-		return fail("extra argument \"%s\" after %s", argv[2], argv[1]);
+		return fail_extra(argv[2], "--help");
 	if (is_option(argv[1], "-h", "help"))
 		return usage();
 	if (is_option(argv[1], "-v", "version"))
@@ -82,8 +82,8 @@ static int dispatch(int argc, char **argv)
 	if ((a = find_applet(argv[1], true)) != NULL)
 		return run_applet(a, argc - 1, argv + 1);
 	if (argv[1][0] == '-')
-		return fail("unknown option \"%s\", try \"smc --help\"", argv[1]);
-	return fail("unknown applet \"%s\", try \"smc --help\"", argv[1]);
+		return fail_unknown("option", argv[1], "--help");
+	return fail_unknown("applet", argv[1], "--help");
 }
 
 int main(int argc, char **argv)

@@ -35,6 +35,33 @@ int fail(const char *fmt, ...)
 	return 1;
 }
 
+int fail_unknown(const char *what, const char *word, const char *help)
+{
+	return fail("%s \"%s\" is unknown, try \"%s %s\"", what, word, applet_name, help);
+}
+
+int fail_unknown_letter(char letter, const char *help)
+{
+	return fail_unknown("option", (char[]){ '-', letter, '\0' }, help);
+}
+
+int fail_ambiguous(const char *what, const char *word, const char *help)
+{
+	return fail("%s \"%s\" is ambiguous, try \"%s %s\"", what, word, applet_name, help);
+}
+
+int fail_extra(const char *word, const char *help)
+{
+	return fail("extra argument \"%s\", try \"%s %s\"", word, applet_name, help);
+}
+
+int fail_missing(const char *what, const char *after, const char *help)
+{
+	if (after)
+		return fail("missing %s after \"%s\", try \"%s %s\"", what, after, applet_name, help);
+	return fail("missing %s, try \"%s %s\"", what, applet_name, help);
+}
+
 int print_version(void)
 {
 	printf("%s (smc) %s\n", applet_name, SMC_VERSION);

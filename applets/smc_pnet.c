@@ -63,11 +63,11 @@ static int parse_option(int c, struct pnet_opts *o, char **argv)
 		return parse_port(optarg, o);
 	case 'j': o->json = true; return 0;
 	case ':':
-		return fail("option \"%s\" needs a value", argv[optind - 1]);
+		return fail_missing("value", argv[optind - 1], "-h");
 	}
 	if (optopt && !strchr("adsfIDPjhv", optopt))
-		return fail("option \"-%c\" is unknown, try \"smc_pnet -h\"", optopt);
-	return fail("option \"%s\" is unknown, try \"smc_pnet -h\"", argv[optind - 1]);
+		return fail_unknown_letter((char)optopt, "-h");
+	return fail_unknown("option", argv[optind - 1], "-h");
 }
 
 /* What each command needs and refuses. */
@@ -124,7 +124,7 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 			return 1;
 	}
 	if (argc - optind > 1)
-		return fail("unexpected argument \"%s\", only one PNETID", argv[optind + 1]);
+		return fail_extra(argv[optind + 1], "-h");
 	return check_args(o, optind < argc ? argv[optind] : NULL, &err) ? 1 : -1;
 }
 

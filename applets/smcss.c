@@ -391,12 +391,12 @@ int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
 		case 'v': return print_version();
 		default:
 			if (optopt && !strchr("aldDRWjhv", optopt))
-				return fail("option \"-%c\" is unknown, try \"smcss -h\"", optopt);
-			return fail("option \"%s\" is unknown, try \"smcss -h\"", argv[optind - 1]);
+				return fail_unknown_letter((char)optopt, "-h");
+			return fail_unknown("option", argv[optind - 1], "-h");
 		}
 	}
 	if (optind < argc)
-		return fail("unexpected argument \"%s\", try \"smcss -h\"", argv[optind]);
+		return fail_extra(argv[optind], "-h");
 	return check_combination(o) ? 1 : -1;
 }
 

@@ -44,7 +44,7 @@ static int parse_option(const char *arg, struct tech_opts *o)
 	case 3: o->json = true; return 0;
 	}
 	if (arg[1] == '-' || !word[0])
-		return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
+		return fail_unknown("option", arg, "help");
 	for (const char *c = word; *c; c++) {
 		if (*c == 'd')
 			o->details = o->details > 1 ? 2 : o->details + 1;
@@ -53,7 +53,7 @@ static int parse_option(const char *arg, struct tech_opts *o)
 		else if (*c == 'j')
 			o->json = true;
 		else
-			return fail("option \"%s\" is unknown, try \"%s help\"", arg, applet_name);
+			return fail_unknown("option", arg, "help");
 	}
 	return 0;
 }
@@ -75,9 +75,9 @@ static const struct object *find_object(const char *arg, const struct object *ob
 	}
 	i = match_keyword(arg, names, n);
 	if (i == -2)
-		fail("object \"%s\" is ambiguous, try \"%s help\"", arg, applet_name);
+		fail_ambiguous("object", arg, "help");
 	else if (i < 0)
-		fail("object \"%s\" is unknown, try \"%s help\"", arg, applet_name);
+		fail_unknown("object", arg, "help");
 	return i >= 0 ? listed[i] : NULL;
 }
 
@@ -96,10 +96,10 @@ int tech_main(enum smc_tech tech, const struct object *objects, size_t count, in
 			return 1;
 	}
 	if (i == argc)
-		return fail("missing object, try \"%s help\"", applet_name);
+		return fail_missing("object", NULL, "help");
 	if (strcmp(argv[i], "help") == 0)
 		return i + 1 == argc ? tech_usage(objects, count)
-				     : fail("extra argument \"%s\" after help", argv[i + 1]);
+				     : fail_extra(argv[i + 1], "help");
 	obj = find_object(argv[i], objects, count);
 	return obj ? obj->run(&opts, argc - i, argv + i) : 1;
 }

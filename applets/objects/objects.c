@@ -26,12 +26,14 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 {
 	static const char *const filter_words[] = { "all", "netdev", "ibdev", NULL };
 	int i = 1, k;
+	char help[64];
 
+	snprintf(help, sizeof(help), "%.40s help", argv[0]);
 	memset(args, 0, sizeof(*args));
 	*status = 1;
 	if (i < argc && strcmp(argv[i], "help") == 0) {
 		if (argc > 2)
-			return fail("extra argument \"%s\" after help", argv[2]), true;
+			return fail_extra(argv[2], help), true;
 		printf("Usage: %s %s\n", applet_name, syntax->usage);
 		*status = 0;
 		return true;
@@ -43,7 +45,7 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 	if (i < argc && syntax->all && (k = word_index(argv[i], filter_words)) >= 0 && (k == 0 || syntax->devices)) {
 		i++;
 		if (k > 0 && i == argc)
-			return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", argv[i - 1]), true;
+			return fail_missing(k == 1 ? "NETDEV" : "IBDEV", argv[i - 1], help), true;
 		if (k > 0 && !filter_name_ok(argv[i], k == 1 ? IFNAMSIZ : IB_DEVICE_NAME_MAX))
 			return fail("%s: %s name \"%.40s%s\" is empty or too long", argv[0], argv[i - 1], argv[i],
 				    strlen(argv[i]) > 40 ? "..." : ""), true;
@@ -53,8 +55,7 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 			args->filter.ibdev = argv[i++];
 	}
 	if (i < argc)
-		return fail("%s: %s argument \"%s\", try \"%s %s help\"", argv[0], i == 1 ? "unknown" : "unexpected",
-			    argv[i], applet_name, argv[0]), true;
+		return (i == 1 ? fail_unknown("argument", argv[i], help) : fail_extra(argv[i], help)), true;
 	return false;
 }
 

@@ -253,11 +253,11 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 	struct tech_opts counting = *opts;
 
 	if (cmd == -2)
-		return fail("stats command \"%s\" is ambiguous, try \"%s stats help\"", argv[1], applet_name);
+		return fail_ambiguous("stats command", argv[1], "stats help");
 	if (cmd < 0)
-		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
+		return fail_unknown("stats command", argv[1], "stats help");
 	if (argc > 2)
-		return fail("extra argument \"%s\" after stats %s", argv[2], commands[cmd]);
+		return fail_extra(argv[2], "stats help");
 	/* Prometheus takes a counter that goes down for a restart. */
 	counting.absolute |= cmd == STATS_PROMETHEUS;
 	if (cmd != STATS_HELP && collect(&counting, cmd == STATS_RESET, &st))

@@ -89,8 +89,8 @@ for tech in smcd smcr; do
 	bad "\"$utf8\"" $tech stats "$utf8"
 	bad '"bogus"' $tech ueid bogus
 	bad '""' $tech ueid ""
-	bad "needs a UEID" $tech ueid add
-	bad "needs a UEID" $tech ueid del
+	bad 'missing UEID after "add"' $tech ueid add
+	bad 'missing UEID after "del"' $tech ueid del
 	bad '"B"' $tech ueid add A B
 	bad '"B"' $tech ueid del A B
 	bad '"extra"' $tech ueid flush extra
@@ -140,8 +140,8 @@ for run in run smc_run; do
 	bad "missing PROGRAM" $run --
 	bad '"-x"' $run -x true
 	bad '"--bogus"' $run --bogus true
-	bad '-r needs a SIZE' $run -r
-	bad '-t needs a SIZE' $run -t
+	bad 'missing SIZE after "-r"' $run -r
+	bad 'missing SIZE after "-t"' $run -t
 	bad '"abc"' $run -r abc true
 	bad '"12q"' $run -t 12q true
 	bad '""' $run -r "" true

@@ -11,10 +11,10 @@ nosmc='SMC module not loaded \(generic netlink family SMC_GEN_NETLINK not found\
 for app in smcd smcr; do
 	expect_ok "$app stats help" "^Usage: $app \\[-d\\] \\[-a\\] stats \\[show \\| reset \\| json \\| prometheus\\]" "$SMC" $app stats help
 	expect_ok "$app stats help: prometheus ignores a reset" "counted since the SMC module was loaded \\(a reset does not apply\\)" "$SMC" $app stats help
-	expect_fail "$app stats prometheus extra argument" 'extra argument "x" after stats prometheus' "$SMC" $app stats prometheus x
+	expect_fail "$app stats prometheus extra argument" "extra argument \"x\", try \"$app stats help\"" "$SMC" $app stats prometheus x
 	expect_fail "$app stats unknown command" "stats command \"bogus\" is unknown, try \"$app stats help\"" "$SMC" $app stats bogus
-	expect_fail "$app stats extra argument" 'extra argument "now" after stats reset' "$SMC" $app stats reset now
-	expect_fail "$app stats show extra argument" 'extra argument "x" after stats show' "$SMC" $app stats show x
+	expect_fail "$app stats extra argument" 'extra argument "now"' "$SMC" $app stats reset now
+	expect_fail "$app stats show extra argument" 'extra argument "x"' "$SMC" $app stats show x
 	expect_fail "$app stats empty command" 'stats command "" is unknown' "$SMC" $app stats ""
 	if [[ ! -d /sys/module/smc ]]; then
 		# This host has no SMC module: every form reaches netlink and says so.

@@ -19,7 +19,7 @@ for app in smcd smcr; do
 	expect_fail "$app bad letter in option cluster" 'option "-dz" is unknown' "$SMC" $app -dz stats
 	expect_fail "$app lone dash" 'option "-" is unknown' "$SMC" $app - stats
 	expect_fail "$app double dash alone" 'option "--" is unknown' "$SMC" $app -- stats
-	expect_fail "$app help with extra argument" 'extra argument "x" after help' "$SMC" $app help x
+	expect_fail "$app help with extra argument" "extra argument \"x\", try \"$app help\"" "$SMC" $app help x
 	expect_fail "$app non-ASCII object" 'object ".*" is unknown' "$SMC" $app "$(printf 'st\xc3\xa4ts')"
 	expect_fail "$app over-long object" 'object "x{300}" is unknown' "$SMC" $app "$(printf 'x%.0s' {1..300})"
 done
