@@ -225,13 +225,13 @@ static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st
 		return fail("%s", err.text);
 	if (opts->absolute && !save)
 		return 0;
-	if (snapshot_locate(&snap, text) < 0) {
-		if (save)
-			return fail("%s", text);
-		if (opts->details)
-			note(text);
+	rc = snapshot_locate(&snap, save, text);
+	if (rc < 0 && save)
+		return fail("%s", text);
+	if (rc < 0 && opts->details)
+		note(text);
+	if (rc != 0)
 		return 0;
-	}
 	raw = *st;
 	if (!opts->absolute) {
 		rc = snapshot_apply(&snap, st, text);

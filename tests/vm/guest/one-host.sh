@@ -10,6 +10,7 @@ same_as "smcd stats: fresh module" b-smcd-stats.txt smcd stats
 same_as "smcd -d stats: fresh module" a-smcd-d-stats.txt smcd -d stats
 expect_ok "smcr stats: fresh module" '^  Total connections handled +0$' smcr stats
 json_keep "smcd stats json" smcd stats json
+. /lab/one-host-baseline.sh
 
 # UEIDs: the kernel's table, changed and read back by our smcr and smcd.
 expect_ok "ueid show (empty table)" '' smcr ueid show
