@@ -53,6 +53,7 @@ held_checks() {
 	expect_ok "smcr lgr link-show ibdev rxe0" "^00000100 $lrole " smcr lgr link-show ibdev rxe0
 	json_keep "smcr -j linkgroup" smcr -j linkgroup
 	json_keep "smcr -j linkgroup link-show" smcr -j linkgroup link-show
+	. /lab/two-hosts-output.sh
 }
 
 # First the musl client and glibc server, held open for the checks above,
