@@ -67,7 +67,7 @@ static int list_applets(void)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
 	const char *base = argc > 0 ? strrchr(argv[0], '/') : NULL;
 	const struct applet *a;
@@ -76,10 +76,10 @@ int main(int argc, char **argv)
 	if ((a = find_applet(base, false)) != NULL)
 		return run_applet(a, argc, argv);
 	if (argc < 2)
-		return fail("missing applet, try \"smc --help\"");
+		return fail_missing("applet", NULL, "--help");
 	if (argc > 2 && (is_option(argv[1], "-h", "help") || is_option(argv[1], "-v", "version") ||
 			 is_option(argv[1], NULL, "list")))
-		return fail("extra argument \"%s\" after %s", argv[2], argv[1]);
+		return fail_extra(argv[2], "--help");
 	if (is_option(argv[1], "-h", "help") || (argc == 2 && strcmp(argv[1], "help") == 0))
 		return usage();
 	if (is_option(argv[1], "-v", "version"))
@@ -91,6 +91,12 @@ int main(int argc, char **argv)
 	if ((a = find_applet(argv[1], true)) != NULL)
 		return argc == 3 && strcmp(argv[2], "help") == 0 ? applet_help(a) : run_applet(a, argc - 1, argv + 1);
 	if (argv[1][0] == '-')
-		return fail("unknown option \"%s\", try \"smc --help\"", argv[1]);
-	return fail("unknown applet \"%s\", try \"smc --help\"", argv[1]);
+		return fail_unknown("option", argv[1], "--help");
+	return fail_unknown("applet", argv[1], "--help");
+}
+
+int main(int argc, char **argv)
+{
+	hold_std_fds();
+	return finish_output(dispatch(argc, argv));
 }

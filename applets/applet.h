@@ -38,6 +38,26 @@ extern const char *applet_name;
 /* Print "NAME: message" as one line on stderr; returns 1 (the exit status). */
 int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* The usage mistakes, each in one wording across the applets, ending in
+ * ', try "APPLET HELP"' where HELP asks for the applet's help ("help",
+ * "-h", "stats help"). Each returns 1.
+ *   WHAT "WORD" is unknown          WHAT "WORD" is ambiguous
+ *   extra argument "WORD"           missing WHAT [after "AFTER"]      */
+int fail_unknown(const char *what, const char *word, const char *help);
+/* fail_unknown() for the option letter LETTER of a cluster: "-X". */
+int fail_unknown_letter(char letter, const char *help);
+int fail_ambiguous(const char *what, const char *word, const char *help);
+int fail_extra(const char *word, const char *help);
+int fail_missing(const char *what, const char *after, const char *help);
+
+/* Hold the standard descriptors the caller closed; call first. */
+void hold_std_fds(void);
+
+/* STATUS, or 1 after one line on stderr if standard output could not be
+ * written in full (a full disk, a closed descriptor): an applet that printed
+ * nothing or half must not pass for a success. */
+int finish_output(int status);
+
 /* Print "NAME VERSION" on stdout; returns 0. */
 int print_version(void);
 

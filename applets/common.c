@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "applets/applet.h"
 
@@ -33,6 +36,33 @@ int fail(const char *fmt, ...)
 	return 1;
 }
 
+int fail_unknown(const char *what, const char *word, const char *help)
+{
+	return fail("%s \"%s\" is unknown, try \"%s %s\"", what, word, applet_name, help);
+}
+
+int fail_unknown_letter(char letter, const char *help)
+{
+	return fail_unknown("option", (char[]){ '-', letter, '\0' }, help);
+}
+
+int fail_ambiguous(const char *what, const char *word, const char *help)
+{
+	return fail("%s \"%s\" is ambiguous, try \"%s %s\"", what, word, applet_name, help);
+}
+
+int fail_extra(const char *word, const char *help)
+{
+	return fail("extra argument \"%s\", try \"%s %s\"", word, applet_name, help);
+}
+
+int fail_missing(const char *what, const char *after, const char *help)
+{
+	if (after)
+		return fail("missing %s after \"%s\", try \"%s %s\"", what, after, applet_name, help);
+	return fail("missing %s, try \"%s %s\"", what, applet_name, help);
+}
+
 int print_version(void)
 {
 	printf("%s (smc) %s\n", applet_name, SMC_VERSION);
@@ -47,4 +77,29 @@ bool is_option(const char *arg, const char *short_opt, const char *long_opt)
 		return false;
 	arg += arg[1] == '-' ? 2 : 1;
 	return strcmp(arg, long_opt) == 0;
+}
+
+/* A descriptor 0-2 left closed is held on "/" as O_PATH, close-on-exec: a
+ * socket or file we open cannot become standard output, a write there still
+ * fails (EBADF), and a program we execute finds it closed as it was left. */
+void hold_std_fds(void)
+{
+	for (int fd = 0; fd <= 2; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF && open("/", O_PATH | O_CLOEXEC) != fd)
+			return;
+}
+
+int finish_output(int status)
+{
+	bool flushed = fflush(stdout) == 0;
+	int flush_errno = errno;
+
+	if (status != 0 || (flushed && !ferror(stdout)))
+		return status;
+	/* A line-buffered stdout (musl's) failed in an earlier write whose
+	 * errno is gone: an empty write to the same descriptor asks again
+	 * (EBADF for a closed one, ENOSPC for /dev/full). */
+	if (flushed && write(STDOUT_FILENO, "", 0) == 0)
+		return fail("write error on standard output");
+	return fail("write error: %s", strerror(flushed ? errno : flush_errno));
 }

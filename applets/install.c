@@ -157,12 +157,12 @@ static int parse_install_args(int argc, char **argv, struct install_opts *o)
 		else if (strcmp(argv[i], "-f") == 0)
 			o->force = true;
 		else
-			return fail("install: unknown option \"%s\", try \"smc --help\"", argv[i]);
+			return fail_unknown("option", argv[i], "--help");
 	}
 	if (i == argc)
-		return fail("install: missing DIR, try \"smc --help\"");
+		return fail_missing("DIR", argv[0], "--help");
 	if (i != argc - 1)
-		return fail("install: extra argument \"%s\", try \"smc --help\"", argv[i + 1]);
+		return fail_extra(argv[i + 1], "--help");
 	o->dir = argv[i];
 	return 0;
 }

@@ -67,11 +67,11 @@ static int parse_option(int c, struct pnet_opts *o, const char *last_arg, const 
 	case 'j': o->json = true; return 0;
 	case 'p': json_set_pretty(true); return 0;
 	case ':':
-		return fail("option \"%s\" needs a value", final_arg);
+		return fail_missing("value", final_arg, "-h");
 	}
 	if (optopt && !strchr("adsfIDPjphv", optopt))
-		return fail("option \"-%c\" is unknown, try \"smc_pnet -h\"", optopt);
-	return fail("option \"%s\" is unknown, try \"smc_pnet -h\"", last_arg);
+		return fail_unknown_letter((char)optopt, "-h");
+	return fail_unknown("option", last_arg, "-h");
 }
 
 /* What each command needs and refuses. */
@@ -131,7 +131,7 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 			return 1;
 	}
 	if (argc - optind > 1)
-		return fail("unexpected argument \"%s\", only one PNETID", argv[optind + 1]);
+		return fail_extra(argv[optind + 1], "-h");
 	return check_args(o, optind < argc ? argv[optind] : NULL, &err) ? 1 : -1;
 }
 
@@ -208,7 +208,5 @@ int smc_pnet_main(int argc, char **argv)
 		return rc;
 	if (run(&opts, &err) < 0)
 		return fail("%s", err.text);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write the PNET table");
 	return 0;
 }

@@ -176,14 +176,17 @@ static int parse_args(int argc, char **argv, struct rnics_opts *o, int *action, 
 			if (parse_fid(optarg, fid))
 				return 1;
 			break;
-		case ':': return fail("option \"%s\" needs a FID, try \"smc_rnics -h\"", argv[optind - 1]);
-		default: return fail("option \"%s\" is unknown, try \"smc_rnics -h\"", argv[optind - 1]);
+		case ':': return fail_missing("FID", argv[optind - 1], "-h");
+		default:
+			if (optopt && !strchr("ad:e:hIrv", optopt))
+				return fail_unknown_letter((char)optopt, "-h");
+			return fail_unknown("option", argv[optind - 1], "-h");
 		}
 	}
 	if (argc - optind > 1)
-		return fail("unexpected argument \"%s\", only one FID", argv[optind + 1]);
+		return fail_extra(argv[optind + 1], "-h");
 	if (optind < argc && *action)
-		return fail("unexpected argument \"%s\" with -%c", argv[optind], *action);
+		return fail_extra(argv[optind], "-h");
 	if (optind < argc && parse_fid(argv[optind], &o->fid))
 		return 1;
 	o->has_fid = optind < argc;
@@ -207,8 +210,6 @@ static int list(const struct rnics_opts *o)
 	smc_list_free(&rows);
 	smc_list_free(&smcr);
 	smc_list_free(&smcd);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write to standard output");
 	return o->has_fid && !printed ? fail("no device with FID %lx", o->fid) : 0;
 }
 

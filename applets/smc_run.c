@@ -101,15 +101,15 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 				return -1;
 			break;
 		case ':':
-			return -fail("option -%c needs a SIZE, try \"%s -h\"", optopt, applet_name);
+			return -fail_missing("SIZE", argv[optind - 1], "-h");
 		default:
 			if (optopt)
-				return -fail("invalid option \"-%c\", try \"%s -h\"", optopt, applet_name);
-			return -fail("invalid option \"%s\", try \"%s -h\"", argv[optind - 1], applet_name);
+				return -fail_unknown_letter((char)optopt, "-h");
+			return -fail_unknown("option", argv[optind - 1], "-h");
 		}
 	}
 	if (optind == argc)
-		return -fail("missing PROGRAM, try \"%s -h\"", applet_name);
+		return -fail_missing("PROGRAM", NULL, "-h");
 	return optind;
 }
 

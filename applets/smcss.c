@@ -466,12 +466,12 @@ int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
 		case 'v': return print_version();
 		default:
 			if (optopt && !strchr("aldDRWjphv", optopt))
-				return fail("option \"-%c\" is unknown, try \"smcss -h\"", optopt);
-			return fail("option \"%s\" is unknown, try \"smcss -h\"", argv[optind - 1]);
+				return fail_unknown_letter((char)optopt, "-h");
+			return fail_unknown("option", argv[optind - 1], "-h");
 		}
 	}
 	if (optind < argc)
-		return fail("unexpected argument \"%s\", try \"smcss -h\"", argv[optind]);
+		return fail_extra(argv[optind], "-h");
 	return check_combination(o) ? 1 : -1;
 }
 
@@ -487,7 +487,5 @@ int smcss_main(int argc, char **argv)
 	if (smc_diag_dump(smcss_diag_ext(&opts), smcss_socket, &out, &err) < 0)
 		return fail("%s", err.text);
 	smcss_end(&out);
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write the socket list");
 	return 0;
 }

@@ -63,7 +63,7 @@ int tech_parse_options(int argc, char **argv, struct tech_opts *o, const struct 
 		case OPT_PRETTY: json_set_pretty(true); break;
 		case OPT_VERSION: print_version(); return -2;
 		case OPT_HELP: tech_usage(objects, count); return -2;
-		default: fail("option \"%s\" is unknown, try \"%s help\"", argv[i], applet_name); return -1;
+		default: fail_unknown("option", argv[i], "help"); return -1;
 		}
 	}
 	return i;
@@ -89,7 +89,7 @@ const struct object *tech_find_object(const char *arg, const struct object *obje
 	for (size_t i = 0; k >= 0 && i < count; i++)
 		if (strcmp(objects[i].name, object_order[k]) == 0)
 			return &objects[i];
-	fail("object \"%s\" is unknown, try \"%s help\"", arg, applet_name);
+	fail_unknown("object", arg, "help");
 	return NULL;
 }
 
@@ -102,7 +102,7 @@ int tech_main(enum smc_tech tech, const struct object *objects, size_t count, in
 	if (i < 0)
 		return i == -2 ? 0 : 1;
 	if (i == argc)
-		return fail("missing object, try \"%s help\"", applet_name);
+		return fail_missing("object", NULL, "help");
 	obj = tech_find_object(argv[i], objects, count);
 	if (obj == &tech_help_object)	/* what follows help does not matter, as in smc-tools */
 		return tech_usage(objects, count);

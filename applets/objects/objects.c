@@ -42,13 +42,14 @@ static void parse_lgid(const char *arg, struct obj_filter *f)
 	f->lgid = id;
 }
 
-/* "netdev NAME" or "ibdev NAME" (K is 1 or 2) at ARGV[*I], the name taken. */
-static bool parse_device(int argc, char **argv, int *i, int k, struct obj_filter *f)
+/* "netdev NAME" or "ibdev NAME" (K is 1 or 2) at ARGV[*I], the name taken;
+ * HELP is the object's help command, for the error. */
+static bool parse_device(int argc, char **argv, int *i, int k, struct obj_filter *f, const char *help)
 {
 	const char *word = argv[(*i)++];
 
 	if (*i == argc)
-		return fail("%s: missing %s after \"%s\"", argv[0], k == 1 ? "NETDEV" : "IBDEV", word), false;
+		return fail_missing(k == 1 ? "NETDEV" : "IBDEV", word, help), false;
 	if (!filter_name_ok(argv[*i], k == 1 ? IFNAMSIZ : IB_DEVICE_NAME_MAX))
 		return fail("%s: %s name \"%.40s%s\" is empty or too long", argv[0], word, argv[*i],
 			    strlen(argv[*i]) > 40 ? "..." : ""), false;
@@ -60,10 +61,10 @@ static bool parse_device(int argc, char **argv, int *i, int k, struct obj_filter
 }
 
 /* "help" (or a prefix) at ARGV[I]: the usage, when nothing follows. */
-static bool obj_help(int argc, char **argv, int i, const struct obj_syntax *syntax, int *status)
+static bool obj_help(int argc, char **argv, int i, const struct obj_syntax *syntax, int *status, const char *help)
 {
 	if (i + 1 < argc)
-		return fail("extra argument \"%s\" after help", argv[i + 1]), true;
+		return fail_extra(argv[i + 1], help), true;
 	printf("Usage: %s %s\n", applet_name, syntax->usage);
 	*status = 0;
 	return true;
@@ -74,7 +75,9 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 	static const char *const filter_words[] = { "all", "netdev", "ibdev", NULL };
 	bool all = false;
 	int i = 1, k;
+	char help[64];
 
+	snprintf(help, sizeof(help), "%.40s help", argv[0]);
 	memset(args, 0, sizeof(*args));
 	*status = 1;
 	if (i < argc && (k = word_index(argv[i], syntax->commands)) >= 0) {
@@ -83,20 +86,19 @@ bool obj_parse(int argc, char **argv, const struct obj_syntax *syntax, struct ob
 	}
 	for (; i < argc; i++, all = true) {	/* any number of "all" */
 		if (is_help(argv[i]))
-			return obj_help(argc, argv, i, syntax, status);
+			return obj_help(argc, argv, i, syntax, status, help);
 		if (!syntax->all || word_index(argv[i], filter_words) != 0)
 			break;
 	}
 	k = i < argc && syntax->all ? word_index(argv[i], filter_words) : -1;
 	if (k > 0 && syntax->devices) {
-		if (!parse_device(argc, argv, &i, k, &args->filter))
+		if (!parse_device(argc, argv, &i, k, &args->filter, help))
 			return true;
 	} else if (i < argc && syntax->lgid && !all) {
 		parse_lgid(argv[i++], &args->filter);
 	}
 	if (i < argc)
-		return fail("%s: %s argument \"%s\", try \"%s %s help\"", argv[0], i == 1 ? "unknown" : "unexpected",
-			    argv[i], applet_name, argv[0]), true;
+		return (i == 1 ? fail_unknown("argument", argv[i], help) : fail_extra(argv[i], help)), true;
 	return false;
 }
 

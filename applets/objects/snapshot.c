@@ -28,20 +28,31 @@ static int say(char text[SNAPSHOT_TEXT_LEN], const char *fmt, ...)
 	return -1;
 }
 
-/* DIR must be a real directory of ours that nobody else may write to. */
-static int private_dir(const char *dir, char why[SNAPSHOT_TEXT_LEN])
+/* DIR must be a real directory of ours that nobody else may write to: 0,
+ * 1 when it is not there (CREATE: cannot be made, WHY says why), or -1. */
+static int private_dir(const char *dir, bool create, char why[SNAPSHOT_TEXT_LEN])
 {
 	struct stat st;
 
-	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-		return say(why, "cannot create %s: %s", dir, strerror(errno));
+	if (create && mkdir(dir, 0700) < 0 && errno != EEXIST)
+		return say(why, "cannot create %s: %s", dir, strerror(errno)), 1;
 	if (lstat(dir, &st) < 0)
-		return say(why, "cannot use %s: %s", dir, strerror(errno));
+		return errno == ENOENT ? 1 : say(why, "cannot use %s: %s", dir, strerror(errno));
 	if (!S_ISDIR(st.st_mode))
 		return say(why, "%s is not a directory", dir);
 	if (st.st_uid != geteuid() || (st.st_mode & 022))
 		return say(why, "%s is not a private directory (owner or mode)", dir);
 	return 0;
+}
+
+/* PARENT may hold our directory: a directory of this user, or (SHARED) a
+ * sticky one such as /tmp, where nobody can move our directory away. */
+static bool our_parent(const char *parent, bool shared)
+{
+	struct stat st;
+
+	return parent && parent[0] == '/' && stat(parent, &st) == 0 && S_ISDIR(st.st_mode) &&
+	       (st.st_uid == geteuid() || (shared && (st.st_mode & S_ISVTX)));
 }
 
 /* A UUID as the kernel prints it: 8-4-4-4-12 hex digits. */
@@ -70,19 +81,14 @@ void snapshot_boot_id(const char *text, size_t len, char id[SNAPSHOT_BOOT_ID_LEN
 	id[len] = '\0';
 }
 
-int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN])
+/* The key of this network namespace and boot, once S->dir is set. */
+static void name_baseline(struct snapshot *s)
 {
 	char text[64];
 	struct stat ns;
 	ssize_t n = -1;
 	int fd;
 
-	memset(s, 0, sizeof(*s));
-	if (strlen(dir) >= sizeof(s->dir) - 64)
-		return say(why, "directory name too long: %.64s...", dir);
-	strcpy(s->dir, dir);
-	if (private_dir(s->dir, why) < 0)
-		return -1;
 	snprintf(s->name, sizeof(s->name), "stats-net%" PRIu64,
 		 stat("/proc/self/ns/net", &ns) == 0 ? (uint64_t)ns.st_ino : 0);
 	fd = open("/proc/sys/kernel/random/boot_id", O_RDONLY | O_CLOEXEC);
@@ -91,28 +97,100 @@ int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TE
 		close(fd);
 	}
 	snapshot_boot_id(text, n > 0 ? (size_t)n : 0, s->boot_id);
+}
+
+int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN])
+{
+	memset(s, 0, sizeof(*s));
+	if (strlen(dir) >= sizeof(s->dir) - 64)
+		return say(why, "directory name too long: %.64s...", dir);
+	strcpy(s->dir, dir);
+	if (private_dir(s->dir, true, why) != 0)
+		return -1;
+	name_baseline(s);
 	return 0;
 }
 
-int snapshot_locate(struct snapshot *s, char why[SNAPSHOT_TEXT_LEN])
-{
-	const char *runtime = getenv("XDG_RUNTIME_DIR");
-	const char *cache = getenv("XDG_CACHE_HOME");
-	const char *home = getenv("HOME");
-	char dir[sizeof(s->dir)];
+/* One place for the directory: LEAF in PARENT; for HOME's, PARENT is
+ * HOME/.cache, made first when HOME is ours. */
+struct place {
+	char parent[4000];	/* with the leaf, well within snapshot.dir */
+	const char *home;
+	bool shared;
+	char leaf[16];
+};
 
-	if (runtime && runtime[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/smc", runtime);
-	else if (cache && cache[0] == '/')
-		snprintf(dir, sizeof(dir), "%s/smc", cache);
-	else if (home && home[0] == '/') {
-		snprintf(dir, sizeof(dir), "%s/.cache", home);
-		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
-			return say(why, "cannot create %s: %s", dir, strerror(errno));
-		snprintf(dir, sizeof(dir), "%s/.cache/smc", home);
-	} else
-		return say(why, "no directory for the stats baseline: set XDG_RUNTIME_DIR or HOME");
-	return snapshot_locate_in(s, dir, why);
+/* OUT: a place in BASE followed by SUFFIX; 0 when BASE is not an absolute
+ * path or too long (cut short, it could name another directory). */
+static size_t place_at(struct place *out, const char *base, const char *suffix, bool shared)
+{
+	if (!base || base[0] != '/' ||
+	    (size_t)snprintf(out->parent, sizeof(out->parent), "%s%s", base, suffix) >= sizeof(out->parent))
+		return 0;
+	out->home = NULL;
+	out->shared = shared;
+	if (shared)
+		snprintf(out->leaf, sizeof(out->leaf), "smc-%u", (unsigned)geteuid());
+	else
+		strcpy(out->leaf, "smc");
+	return 1;
+}
+
+static size_t list_places(const struct snapshot_places *p, struct place out[6])
+{
+	char user[16];
+	size_t n = 0;
+
+	snprintf(user, sizeof(user), "/%u", (unsigned)geteuid());
+	n += place_at(&out[n], p->runtime, "", false);
+	n += place_at(&out[n], p->cache, "", false);
+	if (place_at(&out[n], p->home, "/.cache", false))
+		out[n++].home = p->home;
+	n += place_at(&out[n], p->run_user, user, false);
+	n += place_at(&out[n], p->tmpdir, "", true);
+	n += place_at(&out[n], p->tmp, "", true);
+	return n;
+}
+
+int snapshot_locate_at(struct snapshot *s, const struct snapshot_places *p, bool create, char why[SNAPSHOT_TEXT_LEN])
+{
+	struct place places[6];
+	size_t count = list_places(p, places);
+
+	memset(s, 0, sizeof(*s));
+	say(why, "no directory of this user for the stats baseline (XDG_RUNTIME_DIR, HOME, TMPDIR or /tmp)");
+	for (size_t i = 0; i < count; i++) {
+		const struct place *at = &places[i];
+		int rc;
+
+		if (create && at->home && our_parent(at->home, false))
+			mkdir(at->parent, 0700);
+		if (!our_parent(at->parent, at->shared))
+			continue;
+		snprintf(s->dir, sizeof(s->dir), "%.3999s/%.15s", at->parent, at->leaf);
+		rc = private_dir(s->dir, create, why);
+		if (rc < 0)
+			return -1;
+		if (rc == 0) {
+			name_baseline(s);
+			return 0;
+		}
+	}
+	return create ? -1 : 1;
+}
+
+int snapshot_locate(struct snapshot *s, bool create, char why[SNAPSHOT_TEXT_LEN])
+{
+	const struct snapshot_places places = {
+		.runtime = getenv("XDG_RUNTIME_DIR"),
+		.cache = getenv("XDG_CACHE_HOME"),
+		.home = getenv("HOME"),
+		.run_user = "/run/user",
+		.tmpdir = getenv("TMPDIR"),
+		.tmp = "/tmp",
+	};
+
+	return snapshot_locate_at(s, &places, create, why);
 }
 
 static void path_of(const struct snapshot *s, const char *suffix, char *path, size_t size)
@@ -120,13 +198,19 @@ static void path_of(const struct snapshot *s, const char *suffix, char *path, si
 	snprintf(path, size, "%s/%s%s", s->dir, s->name, suffix);
 }
 
-static int lock(const struct snapshot *s, char text[SNAPSHOT_TEXT_LEN])
+/* No lock file: no reset was ever recorded in the directory. */
+#define NO_LOCK_FILE (-2)
+
+/* The lock file, locked; made with CREATE, else NO_LOCK_FILE if missing. */
+static int lock(const struct snapshot *s, bool create, char text[SNAPSHOT_TEXT_LEN])
 {
 	char path[sizeof(s->dir) + 80];
 	int fd;
 
 	path_of(s, ".lock", path, sizeof(path));
-	fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC | (create ? O_CREAT : 0), 0600);
+	if (fd < 0 && !create && errno == ENOENT)
+		return NO_LOCK_FILE;
 	if (fd < 0)
 		return say(text, "cannot open %s: %s", path, strerror(errno));
 	if (flock(fd, LOCK_EX) < 0) {
@@ -243,10 +327,10 @@ int snapshot_apply(const struct snapshot *s, struct smc_stats *st, char note[SNA
 
 	if (!base)
 		return say(note, "out of memory");
-	fd = lock(s, note);
+	fd = lock(s, false, note);
 	if (fd < 0) {
 		free(base);
-		return -1;
+		return fd == NO_LOCK_FILE ? 0 : -1;
 	}
 	path_of(s, "", path, sizeof(path));
 	text = read_baseline(path, &why);
@@ -290,7 +374,7 @@ int snapshot_save(const struct snapshot *s, const struct smc_stats *raw, char wh
 	int fd, lock_fd, rc = -1;
 	FILE *f;
 
-	lock_fd = lock(s, why);
+	lock_fd = lock(s, true, why);
 	if (lock_fd < 0)
 		return -1;
 	path_of(s, "", path, sizeof(path));

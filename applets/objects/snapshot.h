@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The baseline `smcd/smcr stats reset` records, since the kernel cannot reset
  * its counters: one file per user and network namespace (the kernel keeps
- * statistics per namespace), in $XDG_RUNTIME_DIR/smc or else the user's
- * private cache directory, written to a temporary file and renamed into
- * place under an exclusive lock, never through a symbolic link. */
+ * statistics per namespace), in a private directory of the user (see
+ * snapshot_locate), written to a temporary file and renamed into place
+ * under an exclusive lock, never through a symbolic link. */
 #ifndef SMC_SNAPSHOT_H
 #define SMC_SNAPSHOT_H
 
@@ -21,11 +21,26 @@ struct snapshot {
 	char boot_id[SNAPSHOT_BOOT_ID_LEN];	/* a baseline from another boot is foreign */
 };
 
-/* Find (and create) this user's directory and the current namespace's key.
- * Returns 0, or -1 with the reason in WHY. */
-int snapshot_locate(struct snapshot *s, char why[SNAPSHOT_TEXT_LEN]);
+/* Where the directory may be, in this order: $XDG_RUNTIME_DIR/smc,
+ * $XDG_CACHE_HOME/smc, $HOME/.cache/smc, /run/user/UID/smc, and, for a
+ * read-only root, $TMPDIR/smc-UID and /tmp/smc-UID. A place counts only in
+ * a directory of this user (a sticky one for the last two), so root with a
+ * user's HOME or XDG_RUNTIME_DIR never writes into that user's tree. */
+struct snapshot_places {
+	const char *runtime, *cache, *home;	/* NULL or relative: not used */
+	const char *run_user;			/* "/run/user" */
+	const char *tmpdir, *tmp;		/* $TMPDIR, "/tmp" */
+};
 
-/* The same in DIR, for tests. */
+/* Find this user's directory and the current namespace's key: the first
+ * place where it exists, or with CREATE where it exists or can be made.
+ * Returns 0; 1 when none exists (only without CREATE: no baseline); -1
+ * with the reason in WHY. */
+int snapshot_locate(struct snapshot *s, bool create, char why[SNAPSHOT_TEXT_LEN]);
+int snapshot_locate_at(struct snapshot *s, const struct snapshot_places *places, bool create,
+		       char why[SNAPSHOT_TEXT_LEN]);
+
+/* The same in DIR (created), for tests. */
 int snapshot_locate_in(struct snapshot *s, const char *dir, char why[SNAPSHOT_TEXT_LEN]);
 
 /* The boot id from LEN bytes of /proc/sys/kernel/random/boot_id into ID:

@@ -227,13 +227,13 @@ static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st
 		return fail("%s", err.text);
 	if (opts->absolute && !save)
 		return 0;
-	if (snapshot_locate(&snap, text) < 0) {
-		if (save)
-			return fail("%s", text);
-		if (opts->details)
-			note(text);
+	rc = snapshot_locate(&snap, save, text);
+	if (rc < 0 && save)
+		return fail("%s", text);
+	if (rc < 0 && opts->details)
+		note(text);
+	if (rc != 0)
 		return 0;
-	}
 	raw = *st;
 	if (!opts->absolute) {
 		rc = snapshot_apply(&snap, st, text);
@@ -252,15 +252,15 @@ static int collect(const struct tech_opts *opts, bool save, struct smc_stats *st
 static const char *prometheus_output(int argc, char **argv)
 {
 	if (strcmp(argv[2], "-o") != 0 && strcmp(argv[2], "--output") != 0) {
-		fail("extra argument \"%s\" after stats prometheus", argv[2]);
+		fail_extra(argv[2], "stats help");
 		return NULL;
 	}
 	if (argc < 4 || !argv[3][0]) {
-		fail("option %s needs a file name", argv[2]);
+		fail_missing("file name", argv[2], "stats help");
 		return NULL;
 	}
 	if (argc > 4) {
-		fail("extra argument \"%s\" after stats prometheus %s %s", argv[4], argv[2], argv[3]);
+		fail_extra(argv[4], "stats help");
 		return NULL;
 	}
 	return argv[3];
@@ -289,11 +289,11 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 	const char *output = NULL;
 
 	if (cmd < 0)
-		return fail("stats command \"%s\" is unknown, try \"%s stats help\"", argv[1], applet_name);
+		return fail_unknown("stats command", argv[1], "stats help");
 	if (cmd == STATS_PROMETHEUS && argc > 2 && !(output = prometheus_output(argc, argv)))
 		return 1;
 	if (argc > 2 && !output)
-		return fail("extra argument \"%s\" after stats %s", argv[2], commands[cmd]);
+		return fail_extra(argv[2], "stats help");
 	if (cmd == STATS_PROMETHEUS && opts->json)
 		return fail("option -j does not go with stats prometheus (its format is Prometheus' own)");
 	/* Prometheus takes a counter that goes down for a restart. */
@@ -310,8 +310,5 @@ int obj_stats(const struct tech_opts *opts, int argc, char **argv)
 		stats_print_json(stdout, &st, tech);
 	else
 		stats_print_text(stdout, &st, tech, opts->details);
-	/* A full disk must not pass for a complete report (or exposition). */
-	if (fflush(stdout) != 0 || ferror(stdout))
-		return fail("cannot write to standard output");
 	return 0;
 }

@@ -55,11 +55,11 @@ int obj_ueid(const struct tech_opts *opts, int argc, char **argv)
 	if (argc == 1)
 		return show(opts);
 	if (cmd < 0)
-		return fail("ueid command \"%s\" is unknown, try \"%s ueid help\"", argv[1], applet_name);
+		return fail_unknown("ueid command", argv[1], "ueid help");
 	if (argc < wanted)
-		return fail("ueid %s needs a UEID, try \"%s ueid help\"", commands[cmd], applet_name);
+		return fail_missing("UEID", argv[1], "ueid help");
 	if (argc > wanted)
-		return fail("extra argument \"%s\" after ueid %s", argv[wanted], commands[cmd]);
+		return fail_extra(argv[wanted], "ueid help");
 	switch (cmd) {
 	case UEID_HELP:
 		return usage();

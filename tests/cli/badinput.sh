@@ -86,8 +86,8 @@ for tech in smcd smcr; do
 	bad "\"$utf8\"" $tech stats "$utf8"
 	bad '"bogus"' $tech ueid bogus
 	bad '""' $tech ueid ""
-	bad "needs a UEID" $tech ueid add
-	bad "needs a UEID" $tech ueid del
+	bad 'missing UEID after "add"' $tech ueid add
+	bad 'missing UEID after "del"' $tech ueid del
 	bad '"B"' $tech ueid add A B
 	bad '"B"' $tech ueid del A B
 	bad '"extra"' $tech ueid flush extra
@@ -133,15 +133,15 @@ bad '""' smcr linkgroup ibdev ""
 # --- smc_rnics ------------------------------------------------------------
 bad '"-x"' smc_rnics -x
 bad '"--bogus"' smc_rnics --bogus
-bad "needs a FID" smc_rnics -e
-bad "needs a FID" smc_rnics --disable
+bad "missing FID" smc_rnics -e
+bad 'missing FID after "--disable"' smc_rnics --disable
 bad '"zz" is not a valid FID' smc_rnics -e zz
 bad '"123456789" is not a valid FID' smc_rnics -d 123456789
 bad '"-1" is not a valid FID' smc_rnics -- -1
 bad '"g1" is not a valid FID' smc_rnics g1
-bad "only one FID" smc_rnics 1 2
+bad 'extra argument "2"' smc_rnics 1 2
 bad "only one of -d and -e" smc_rnics -e 1 -d 2
-bad '"5" with -e' smc_rnics -e 1 5
+bad 'extra argument "5"' smc_rnics -e 1 5
 bad "\"$long40" smc_rnics "$long"
 
 # --- smc run / smc_run ---------------------------------------------------
@@ -152,8 +152,8 @@ for run in run smc_run; do
 	bad "missing PROGRAM" $run --
 	bad '"-x"' $run -x true
 	bad '"--bogus"' $run --bogus true
-	bad '-r needs a SIZE' $run -r
-	bad '-t needs a SIZE' $run -t
+	bad 'missing SIZE after "-r"' $run -r
+	bad 'missing SIZE after "-t"' $run -t
 	bad '"abc"' $run -r abc true
 	bad '"12q"' $run -t 12q true
 	bad '""' $run -r "" true

@@ -11,9 +11,9 @@ run "$SMC" --list
 expect_ok "smc --version" '^smc \(smc\) [0-9]+\.[0-9]+' "$SMC" --version
 expect_ok "smc -v" '^smc \(smc\) [0-9]' "$SMC" -v
 expect_fail "smc without arguments" 'missing applet, try "smc --help"' "$SMC"
-expect_fail "smc unknown applet" 'unknown applet "bogus".*smc --help' "$SMC" bogus
-expect_fail "smc unknown option" 'unknown option "--bogus"' "$SMC" --bogus
-expect_fail "smc empty applet name" 'unknown applet ""' "$SMC" ""
+expect_fail "smc unknown applet" 'applet "bogus" is unknown, try "smc --help"' "$SMC" bogus
+expect_fail "smc unknown option" 'option "--bogus" is unknown' "$SMC" --bogus
+expect_fail "smc empty applet name" 'applet "" is unknown' "$SMC" ""
 expect_ok "smc smcr -h reaches smcr" '^Usage: smcr ' "$SMC" smcr -h
 expect_ok "smc smcd --help reaches smcd" '^Usage: smcd ' "$SMC" smcd --help
 expect_ok "smc help is smc --help" '^  smc_pnet ' "$SMC" help
@@ -54,5 +54,5 @@ expect_ok "smc --install DIR makes hard links" '^$' "$SMC" --install "$hard"
 	nok "hard link shares the binary's inode" "different inode"
 expect_fail "smc --install without DIR" 'missing DIR' "$SMC" --install
 expect_fail "smc --install with two DIRs" 'extra argument "b"' "$SMC" --install a b
-expect_fail "smc --install bad option" 'unknown option "-x"' "$SMC" --install -x "$inst"
+expect_fail "smc --install bad option" 'option "-x" is unknown' "$SMC" --install -x "$inst"
 expect_fail "smc --install into a missing directory" 'cannot create' "$SMC" --install -s "$TMP/nonexistent"

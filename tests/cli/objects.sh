@@ -6,32 +6,32 @@
 
 NOT_LOADED='SMC module not loaded .*modprobe smc'
 
-expect_fail "smcr info: unknown argument" 'info: unknown argument "bogus", try "smcr info help"' "$SMC" smcr info bogus
-expect_fail "smcr info show: extra argument" 'info: unexpected argument "x"' "$SMC" smcr info show x
-expect_fail "smcr linkgroup link-show netdev: NETDEV missing" 'lgr: missing NETDEV after "netdev"' \
+expect_fail "smcr info: unknown argument" 'argument "bogus" is unknown, try "smcr info help"' "$SMC" smcr info bogus
+expect_fail "smcr info show: extra argument" 'extra argument "x", try "smcr info help"' "$SMC" smcr info show x
+expect_fail "smcr linkgroup link-show netdev: NETDEV missing" 'missing NETDEV after "netdev", try "smcr lgr help"' \
 	"$SMC" smcr lgr link-show netdev
-expect_fail "smcr linkgroup ibdev: IBDEV missing" 'linkgroup: missing IBDEV after "ibdev"' "$SMC" smcr linkgroup ibdev
-expect_fail "smcr linkgroup: an LG-ID is one word" 'linkgroup: unexpected argument "bogus"' "$SMC" smcr linkgroup 100 bogus
-expect_fail "smcr linkgroup: no LG-ID after all" 'linkgroup: unexpected argument "100"' "$SMC" smcr linkgroup all 100
-expect_fail "smcr linkgroup show all: extra argument" 'unexpected argument "eth0"' "$SMC" smcr linkgroup show all eth0
-expect_fail "smcr linkgroup: filter before command" 'unexpected argument "show"' "$SMC" smcr linkgroup all show
-expect_fail "smcd linkgroup: no netdev filter for SMC-D (netdev is an LG-ID there)" 'unexpected argument "eth0"' \
+expect_fail "smcr linkgroup ibdev: IBDEV missing" 'missing IBDEV after "ibdev", try "smcr linkgroup help"' "$SMC" smcr linkgroup ibdev
+expect_fail "smcr linkgroup: an LG-ID is one word" 'extra argument "bogus"' "$SMC" smcr linkgroup 100 bogus
+expect_fail "smcr linkgroup: no LG-ID after all" 'extra argument "100"' "$SMC" smcr linkgroup all 100
+expect_fail "smcr linkgroup show all: extra argument" 'extra argument "eth0"' "$SMC" smcr linkgroup show all eth0
+expect_fail "smcr linkgroup: filter before command" 'extra argument "show"' "$SMC" smcr linkgroup all show
+expect_fail "smcd linkgroup: no netdev filter for SMC-D (netdev is an LG-ID there)" 'extra argument "eth0"' \
 	"$SMC" smcd lgr show netdev eth0
-expect_fail "smcr device show netdev eth0: extra argument" 'dev: unexpected argument "x"' \
+expect_fail "smcr device show netdev eth0: extra argument" 'extra argument "x"' \
 	"$SMC" smcr dev show netdev eth0 x
-expect_fail "smcr device netdev: NETDEV missing" 'device: missing NETDEV after "netdev"' "$SMC" smcr device netdev
-expect_fail "smcd device: no ibdev filter for SMC-D" 'unknown argument "ibdev"' "$SMC" smcd device ibdev ism0
-expect_fail "smcd seid: unknown command" 'seid: unknown argument "bogus"' "$SMC" smcd seid bogus
-expect_fail "smcd seid show: extra argument" 'seid: unexpected argument "x"' "$SMC" smcd seid show x
+expect_fail "smcr device netdev: NETDEV missing" 'missing NETDEV after "netdev", try "smcr device help"' "$SMC" smcr device netdev
+expect_fail "smcd device: no ibdev filter for SMC-D" 'argument "ibdev" is unknown' "$SMC" smcd device ibdev ism0
+expect_fail "smcd seid: unknown command" 'argument "bogus" is unknown, try "smcd seid help"' "$SMC" smcd seid bogus
+expect_fail "smcd seid show: extra argument" 'extra argument "x", try "smcd seid help"' "$SMC" smcd seid show x
 expect_fail "smcr seid: SMC-D only" 'seid: the system EID is SMC-D only, use "smcd seid"' "$SMC" smcr seid
 expect_fail "smcr seid show: SMC-D only" 'SMC-D only' "$SMC" smcr seid show
 expect_fail "smcr: se is seid, SMC-D only" 'se: the system EID is SMC-D only' "$SMC" smcr se
 run "$SMC" smcr s
 grep -q -e ambiguous -e unknown <<<"$ERR" && nok "smcr: s still means stats, not seid" "$ERR" || ok "smcr: s still means stats, not seid"
-expect_fail "smcd handshake-limit: unknown command" 'handshake-limit: unknown argument "on"' \
+expect_fail "smcd handshake-limit: unknown command" 'argument "on" is unknown, try "smcd handshake-limit help"' \
 	"$SMC" smcd handshake-limit on
-expect_fail "smcr hslimit enable: extra argument" 'hslimit: unexpected argument "x"' "$SMC" smcr hslimit enable x
-expect_fail "smcd info help: extra argument" 'extra argument "x" after help' "$SMC" smcd info help x
+expect_fail "smcr hslimit enable: extra argument" 'extra argument "x", try "smcr hslimit help"' "$SMC" smcr hslimit enable x
+expect_fail "smcd info help: extra argument" 'extra argument "x", try "smcd info help"' "$SMC" smcd info help x
 
 expect_ok "smcr info help" '^Usage: smcr info \[show\]$' "$SMC" smcr info help
 expect_ok "smcr linkgroup help" '^Usage: smcr linkgroup \[show \| link-show\] \[all \| LG-ID \| netdev NETDEV \| ibdev IBDEV\]$' \

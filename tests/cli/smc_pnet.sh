@@ -28,10 +28,10 @@ expect_fail "smc_pnet -d without PNETID" '-d needs a PNETID' "$SMC" smc_pnet -d
 expect_fail "smc_pnet -f with PNETID" '-f takes no PNETID' "$SMC" smc_pnet -f NET1
 expect_fail "smc_pnet -I with -s" '-I, -D and -P go only with -a' "$SMC" smc_pnet -s NET1 -I eth0
 expect_fail "smc_pnet -a with -d" '-a and -d exclude each other' "$SMC" smc_pnet -a -d NET1
-expect_fail "smc_pnet two PNETIDs" 'unexpected argument "NET2", only one PNETID' "$SMC" smc_pnet -s NET1 NET2
+expect_fail "smc_pnet two PNETIDs" 'extra argument "NET2", try "smc_pnet -h"' "$SMC" smc_pnet -s NET1 NET2
 expect_fail "smc_pnet PNETID without command" 'PNETID "NET1" needs -a, -d or -s' "$SMC" smc_pnet NET1
-expect_fail "smc_pnet -I without value" 'option "-I" needs a value' "$SMC" smc_pnet -a NET1 -I
-expect_fail "smc_pnet --interface without value" 'option "--interface" needs a value' "$SMC" smc_pnet -a NET1 --interface
+expect_fail "smc_pnet -I without value" 'missing value after "-I", try "smc_pnet -h"' "$SMC" smc_pnet -a NET1 -I
+expect_fail "smc_pnet --interface without value" 'missing value after "--interface"' "$SMC" smc_pnet -a NET1 --interface
 expect_fail "smc_pnet over-long interface" 'interface name "x{16}" must have 1 to 15 characters' \
 	"$SMC" smc_pnet -a NET1 -I xxxxxxxxxxxxxxxx
 expect_fail "smc_pnet -j with -f" '-j goes only with showing the table' "$SMC" smc_pnet -j -f

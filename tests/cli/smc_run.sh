@@ -14,11 +14,11 @@ marker=$PROGS/libmarker.so
 expect_ok "smc_run -h" '^Usage: smc_run \[-dhv\] \[-r SIZE\] \[-t SIZE\] \[--\] PROGRAM' "$SMC" run -h
 expect_ok "smc_run --help" '^Usage: smc_run ' "$SMC" run --help
 expect_ok "smc_run -v" '^smc_run \(smc\) [0-9]' "$SMC" run -v
-expect_fail "smc_run invalid option" '^smc_run: invalid option "-x", try "smc_run -h"$' "$SMC" run -x true
-expect_fail "smc_run invalid option in a cluster" '^smc_run: invalid option "-q"' "$SMC" run -dq true
-expect_fail "smc_run invalid long option" '^smc_run: invalid option "--bogus"' "$SMC" run --bogus true
-expect_fail "smc_run -r without SIZE" '^smc_run: option -r needs a SIZE' "$SMC" run -r
-expect_fail "smc_run -t without SIZE" '^smc_run: option -t needs a SIZE' "$SMC" run -t
+expect_fail "smc_run invalid option" '^smc_run: option "-x" is unknown, try "smc_run -h"$' "$SMC" run -x true
+expect_fail "smc_run invalid option in a cluster" '^smc_run: option "-q" is unknown' "$SMC" run -dq true
+expect_fail "smc_run invalid long option" '^smc_run: option "--bogus" is unknown' "$SMC" run --bogus true
+expect_fail "smc_run -r without SIZE" '^smc_run: missing SIZE after "-r", try "smc_run -h"$' "$SMC" run -r
+expect_fail "smc_run -t without SIZE" '^smc_run: missing SIZE after "-t"' "$SMC" run -t
 for size in 0 -1 4096m 2048m 99999999999 1g 1kk k "" " 1" 0x10; do
 	expect_fail "smc_run -r \"$size\" is an invalid SIZE" "^smc_run: invalid SIZE \"$size\" for -r " "$SMC" run -r "$size" true
 done

@@ -13,8 +13,8 @@ expect_fail "smcss unknown option" 'option "-x" is unknown, try "smcss -h"' "$SM
 expect_fail "smcss unknown letter in a cluster" 'option "-z" is unknown' "$SMC" smcss -az
 expect_fail "smcss unknown long option" 'option "--bogus" is unknown' "$SMC" smcss --bogus
 expect_fail "smcss long option with a value" 'option "--all=1" is unknown' "$SMC" smcss --all=1
-expect_fail "smcss extra argument" 'unexpected argument "foo"' "$SMC" smcss foo
-expect_fail "smcss extra argument after options" 'unexpected argument "foo"' "$SMC" smcss -a foo
+expect_fail "smcss extra argument" 'extra argument "foo", try "smcss -h"' "$SMC" smcss foo
+expect_fail "smcss extra argument after options" 'extra argument "foo"' "$SMC" smcss -a foo
 expect_fail "smcss -D with -R" '^smcss: --smcd together with --smcr is not supported$' "$SMC" smcss -D -R
 expect_fail "smcss -l with -a" '--listening together with --all is not supported' "$SMC" smcss -la
 expect_fail "smcss -l with -d" '--listening together with --debug is not supported' "$SMC" smcss -l -d

@@ -11,27 +11,18 @@ nosmc='SMC module not loaded \(generic netlink family SMC_GEN_NETLINK not found\
 for app in smcd smcr; do
 	expect_ok "$app stats help" "^Usage: $app \\[-d\\] \\[-a\\] stats \\[show \\| reset \\| json \\| prometheus \\[-o FILE\\]\\]" "$SMC" $app stats help
 	expect_ok "$app stats help: prometheus ignores a reset" "counted since the SMC module was loaded \\(a reset does not apply\\)" "$SMC" $app stats help
-	if [[ -w /dev/full ]]; then
-		"$SMC" $app stats help >/dev/full 2>"$TMP/err"
-		rc=$? err=$(cat "$TMP/err")
-		if [[ $rc -eq 1 && $err == "$app: cannot write to standard output" ]]; then
-			ok "$app stats help to a full disk: an error, not a cut-off success"
-		else
-			nok "$app stats help to a full disk: an error, not a cut-off success" "status $rc, stderr: $err"
-		fi
-	fi
-	expect_fail "$app stats prometheus extra argument" 'extra argument "x" after stats prometheus' "$SMC" $app stats prometheus x
-	expect_fail "$app stats prometheus -o without a file" 'option -o needs a file name' "$SMC" $app stats prometheus -o
-	expect_fail "$app stats prometheus --output empty" 'option --output needs a file name' "$SMC" $app stats prometheus --output ""
-	expect_fail "$app stats prometheus -o FILE extra" 'extra argument "x" after stats prometheus -o f' "$SMC" $app stats prometheus -o f x
+	expect_fail "$app stats prometheus extra argument" "extra argument \"x\", try \"$app stats help\"" "$SMC" $app stats prometheus x
+	expect_fail "$app stats prometheus -o without a file" 'missing file name after "-o"' "$SMC" $app stats prometheus -o
+	expect_fail "$app stats prometheus --output empty" 'missing file name after "--output"' "$SMC" $app stats prometheus --output ""
+	expect_fail "$app stats prometheus -o FILE extra" "extra argument \"x\", try \"$app stats help\"" "$SMC" $app stats prometheus -o f x
 	expect_fail "$app -j stats prometheus: refused" 'option -j does not go with stats prometheus' "$SMC" $app -j stats prometheus
 	expect_fail "$app --json stats prometheus -o FILE: refused" 'option -j does not go with stats prometheus' \
 		"$SMC" $app --json stats prometheus -o "$TMP/never.prom"
 	[[ ! -e $TMP/never.prom ]] && ok "$app stats prometheus refused: no file created" ||
 		nok "$app stats prometheus refused: no file created" "$TMP/never.prom exists"
 	expect_fail "$app stats unknown command" "stats command \"bogus\" is unknown, try \"$app stats help\"" "$SMC" $app stats bogus
-	expect_fail "$app stats extra argument" 'extra argument "now" after stats reset' "$SMC" $app stats reset now
-	expect_fail "$app stats show extra argument" 'extra argument "x" after stats show' "$SMC" $app stats show x
+	expect_fail "$app stats extra argument" 'extra argument "now"' "$SMC" $app stats reset now
+	expect_fail "$app stats show extra argument" 'extra argument "x"' "$SMC" $app stats show x
 	expect_fail "$app stats empty command" 'stats command "" is unknown' "$SMC" $app stats ""
 	if [[ ! -d /sys/module/smc ]]; then
 		# This host has no SMC module: every form reaches netlink and says so.

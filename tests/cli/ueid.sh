@@ -7,11 +7,11 @@
 for app in smcd smcr; do
 	expect_ok "$app ueid help" "^Usage: $app ueid \\[show \\| add <ueid> \\| del <ueid> \\| flush\\]" "$SMC" $app ueid help
 	expect_ok "$app ueid h (prefix of help)" "^Usage: $app ueid " "$SMC" $app ueid h
-	expect_fail "$app ueid add without name" "ueid add needs a UEID" "$SMC" $app ueid add
-	expect_fail "$app ueid del without name" "ueid del needs a UEID" "$SMC" $app ueid del
-	expect_fail "$app ueid add with two names" 'extra argument "B" after ueid add' "$SMC" $app ueid add A B
-	expect_fail "$app ueid show extra" 'extra argument "x" after ueid show' "$SMC" $app ueid show x
-	expect_fail "$app ueid flush extra" 'extra argument "x" after ueid flush' "$SMC" $app ueid flush x
+	expect_fail "$app ueid add without name" "missing UEID after \"add\", try \"$app ueid help\"" "$SMC" $app ueid add
+	expect_fail "$app ueid del without name" "missing UEID after \"del\"" "$SMC" $app ueid del
+	expect_fail "$app ueid add with two names" "extra argument \"B\", try \"$app ueid help\"" "$SMC" $app ueid add A B
+	expect_fail "$app ueid show extra" 'extra argument "x"' "$SMC" $app ueid show x
+	expect_fail "$app ueid flush extra" 'extra argument "x"' "$SMC" $app ueid flush x
 	expect_fail "$app ueid unknown command" 'ueid command "bogus" is unknown' "$SMC" $app ueid bogus
 	expect_fail "$app ueid lower case" "UEID character 1 \\('s'\\) is lower case" "$SMC" $app ueid add smc-1
 	expect_fail "$app ueid lower case later" "UEID character 5 \\('x'\\) is lower case" "$SMC" $app ueid del SMC-x

@@ -80,12 +80,18 @@ static bool garbled(const char *text)
 	return false;
 }
 
+/* A directory where a reset happened (a show reads only there): its lock
+ * file exists, its baseline is removed. */
 static int locate(struct snapshot *s, const char *sub)
 {
-	char why[SNAPSHOT_TEXT_LEN], path[128];
+	static const struct smc_stats zero;
+	char why[SNAPSHOT_TEXT_LEN], path[128], file[4200];
 
 	snprintf(path, sizeof(path), "%s/%s", dir, sub);
-	return snapshot_locate_in(s, path, why);
+	if (snapshot_locate_in(s, path, why) < 0 || snapshot_save(s, &zero, why) < 0)
+		return -1;
+	snprintf(file, sizeof(file), "%s/%s", s->dir, s->name);
+	return unlink(file);
 }
 
 /* One process: show (counters of "after" minus the baseline) then reset

@@ -11,6 +11,7 @@ same_as "smcd stats: fresh module" b-smcd-stats.txt smcd stats
 same_as "smcd -d stats: fresh module" a-smcd-d-stats.txt smcd -d stats
 expect_ok "smcr stats: fresh module" '^  Total connections handled +0$' smcr stats
 json_keep "smcd stats json" smcd stats json
+. /lab/one-host-baseline.sh
 
 # UEIDs: the kernel's table, changed and read back by our smcr and smcd.
 expect_ok "ueid show (empty table)" '' smcr ueid show
@@ -87,6 +88,8 @@ run smc_pnet -s
 expect_ok "smc_pnet -f" '' smc_pnet -f
 expect_ok "smc_pnet: empty after flush" '' smc_pnet -s
 . /lab/one-host-json.sh
+
+. /lab/one-host-output.sh
 
 # smc run on 127.0.0.1: no SMC device here, so the sockets are AF_SMC (the
 # kernel lists them to smcss) and fall back to TCP. The client holds the

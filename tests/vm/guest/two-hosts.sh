@@ -54,6 +54,7 @@ held_checks() {
 	json_keep "smcr -j linkgroup" smcr -j linkgroup
 	json_keep "smcr -j linkgroup link-show" smcr -j linkgroup link-show
 	. /lab/two-hosts-details.sh
+	. /lab/two-hosts-output.sh
 }
 
 # First the musl client and glibc server, held open for the checks above,
