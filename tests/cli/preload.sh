@@ -41,9 +41,10 @@ for prog in "$glibc" "$musl"; do
 	run env LD_PRELOAD="$LIB" SMC_DEBUG=1 SMC_RCVBUF=64k SMC_SNDBUF=32k "$prog" "$libc debug" 65536 32768 tcp
 	[[ $RC -eq 0 ]] && ok "$libc: SMC_DEBUG run passes" || nok "$libc: SMC_DEBUG run passes" "status $RC"
 	count=$(grep -c 'AF_SMC unavailable' <<<"$ERR")
-	[[ $count -eq 1 && $ERR == *"libsmc-preload: AF_SMC unavailable (EAFNOSUPPORT): TCP sockets stay TCP in this process"* ]] &&
-		ok "$libc: SMC_DEBUG says once that AF_SMC is unavailable" ||
-		nok "$libc: SMC_DEBUG says once that AF_SMC is unavailable" "$count times: $(head -n 3 <<<"$ERR")"
+	[[ $count -eq 2 && $ERR == *"libsmc-preload: AF_SMC unavailable for AF_INET (EAFNOSUPPORT): its TCP sockets stay TCP in this process"* &&
+		$ERR == *"libsmc-preload: AF_SMC unavailable for AF_INET6 (EAFNOSUPPORT): its TCP sockets stay TCP in this process"* ]] &&
+		ok "$libc: SMC_DEBUG says once for each family that AF_SMC is unavailable" ||
+		nok "$libc: SMC_DEBUG says once for each family that AF_SMC is unavailable" "$count times: $(head -n 3 <<<"$ERR")"
 	grep -q '^libsmc-preload: loaded, SO_SNDBUF 32768, SO_RCVBUF 65536$' <<<"$ERR" &&
 		ok "$libc: SMC_DEBUG shows the sizes read from the environment" ||
 		nok "$libc: SMC_DEBUG shows the sizes read from the environment" "$(head -n 1 <<<"$ERR")"
