@@ -7,13 +7,15 @@ VERSION   := 0.1.0
 O         ?= build
 CC        ?= cc
 PREFIX    ?= /usr/local
+# The preload library is installed to $(libdir)/smc/, where smc_run looks.
+libdir    ?= $(PREFIX)/lib
 DESTDIR   ?=
 
 LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/libmnl.a /usr/lib/libmnl.a /usr/local/lib/libmnl.a))
 LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(PREFIX)"' $(LIBMNL_CFLAGS)
+CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_LIBDIR='"$(libdir)"' $(LIBMNL_CFLAGS)
 CFLAGS   ?= -Os -g0
 CFLAGS   += -std=gnu11 $(WARN) -ffunction-sections -fdata-sections
 LDFLAGS  += -static -Wl,--gc-sections
@@ -40,12 +42,13 @@ $(O)/obj/%.o: %.c $(wildcard */*.h */*/*.h) | check-libmnl
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-# smc_run looks for the installed library under PREFIX: a PREFIX other than
+# smc_run looks for the installed library under libdir: a libdir other than
 # the last build's rebuilds it.
 $(O)/prefix: FORCE
 	@mkdir -p $(@D)
-	@echo '$(PREFIX)' | cmp -s - $@ || echo '$(PREFIX)' >$@
+	@echo '$(libdir)' | cmp -s - $@ || echo '$(libdir)' >$@
 $(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
+$(O)/obj/applets/preload_lib.o $(O)/san/obj/applets/preload_lib.o: $(O)/prefix
 .PHONY: FORCE
 
 $(O)/obj/smc.o: smc.c $(wildcard */*.h */*/*.h)
@@ -209,7 +212,7 @@ bench: all lab-progs $(BENCH_PROGS)
 # them in lib/ (where smc_run finds it), the man pages (alias pages stay
 # links), and one bash completion file with a link per applet.
 BINDIR    = $(DESTDIR)$(PREFIX)/bin
-LIBDIR    = $(DESTDIR)$(PREFIX)/lib
+LIBDIR    = $(DESTDIR)$(libdir)/smc
 MANDIR    = $(DESTDIR)$(PREFIX)/share/man
 COMPDIR   = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 MAN_PAGES = $(wildcard man/*.[1-8])

@@ -19,7 +19,7 @@ for a in $("$SMC" --list); do
 	[[ -L $TREE/share/bash-completion/completions/$a ]] && ok "completion for $a installed" ||
 		nok "completion for $a installed" "missing"
 done
-[[ -x $TREE/bin/smc && -f $TREE/lib/libsmc-preload.so && -f $TREE/share/bash-completion/completions/smc ]] &&
+[[ -x $TREE/bin/smc && -f $TREE/lib/smc/libsmc-preload.so && -f $TREE/share/bash-completion/completions/smc ]] &&
 	ok "binary, preload library and completion installed" || nok "binary, preload library and completion installed" "missing"
 for m in "$ROOT"/man/*.[1-8]; do
 	dest=$TREE/share/man/man${m##*.}/${m##*/}
@@ -37,8 +37,8 @@ run env MANWIDTH=80 man -M "$TREE/share/man" smcr-stats
 [[ $RC -eq 0 ]] && grep -q '^NAME' <<<"$OUT" && grep -q 'smcr-stats' <<<"$OUT" &&
 	ok "man -M finds the installed alias smcr-stats" || nok "man -M finds the installed alias smcr-stats" "rc=$RC $ERR"
 # A copy installed on this host under the same PREFIX comes first.
-want=$(realpath "$TREE/lib/libsmc-preload.so")
-[[ -e $PREFIX/lib/libsmc-preload.so ]] && want=$(realpath "$PREFIX/lib/libsmc-preload.so")
+want=$(realpath "$TREE/lib/smc/libsmc-preload.so")
+[[ -e $PREFIX/lib/smc/libsmc-preload.so ]] && want=$(realpath "$PREFIX/lib/smc/libsmc-preload.so")
 run env -u SMC_PRELOAD_LIB "$TREE/bin/smc_run" -d true
 grep -qF "preloading $want (the installed copy)" <<<"$ERR" && ok "installed smc_run preloads the installed library" ||
 	nok "installed smc_run preloads the installed library" "$ERR"

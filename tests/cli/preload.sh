@@ -82,9 +82,9 @@ if need "$musl"; then
 			cp "$SMC" "$root/smc"
 			run env -i "$chroot" "$root" /smc run -d -r 64k -t 32k /sockcheck-musl "musl-only root, smc run" 65536 32768 tcp
 			printf '%s\n' "$OUT" | grep '^not ok - '
-			[[ $RC -eq 0 && $ERR == *"smc_run: preloading /tmp/smc_run."*"/libsmc-preload.so (the copy embedded in smc, in a temporary file"* ]] &&
-				ok "musl-only root: smc run without /proc preloads a temporary copy" ||
-				nok "musl-only root: smc run without /proc preloads a temporary copy" "status $RC: $ERR"
+			[[ $RC -eq 0 && $ERR == *"smc_run: preloading /tmp/smc-$EUID/libsmc-preload-"*".so (the copy embedded in smc, in a private directory)"* ]] &&
+				ok "musl-only root: smc run without /proc preloads the copy in /tmp/smc-UID" ||
+				nok "musl-only root: smc run without /proc preloads the copy in /tmp/smc-UID" "status $RC: ${ERR:0:400}"
 		fi
 	fi
 fi
