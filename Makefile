@@ -130,6 +130,12 @@ $(O)/progs/sockstorm-glibc: tests/progs/sockstorm.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
 
+# The preload library's probe under a fork and without SMCPROTO_SMC6 (tests/cli/preload.sh, the lab).
+PROGS += $(O)/progs/probecheck-glibc
+$(O)/progs/probecheck-glibc: tests/progs/probecheck.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
 progs: $(PROGS)

@@ -63,6 +63,15 @@ for prog in "$glibc" "$musl"; do
 		nok "$libc: unparsable sizes are ignored with a SMC_DEBUG message" "$(head -n 3 <<<"$ERR")"
 done
 
+# --- a fork() while the AF_SMC probe runs (tests/progs/probecheck.c) -------
+probe=$PROGS/probecheck-glibc
+if need "$probe"; then
+	name="preload: a child forked during the AF_SMC probe makes its socket at once"
+	run "$SMC" run "$probe" fork
+	[[ $RC -eq 0 && $OUT == "ok - a child forked during the probe makes its socket at once" && -z $ERR ]] &&
+		ok "$name" || nok "$name" "status $RC: $OUT $ERR"
+fi
+
 # --- a root with musl and nothing else: no glibc on disk ------------------
 if need "$musl"; then
 	root=$TMP/muslroot
