@@ -143,7 +143,7 @@ progs: $(PROGS)
 # Programs for the QEMU lab (tests/vm): xfer, a plain TCP program linked
 # dynamically against glibc and against musl; for recording fixtures the
 # recorder and xfer-smc (the same program opening AF_SMC sockets itself).
-LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
+LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record $(O)/progs/probecheck-glibc
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
