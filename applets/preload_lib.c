@@ -61,11 +61,13 @@ static bool trusted_copy(const char *path, struct preload_lib *lib, bool debug)
 /* DIR_OF(FILE)/../lib/smc/libsmc-preload.so into OUT. */
 static bool beside(const char *file, char *out, size_t size)
 {
-	const char *slash = file ? strrchr(file, '/') : NULL;
+	const char *slash;
 
-	if (!slash)
-		return snprintf(out, size, "../lib/smc/" LIB_NAME) < (int)size && file && *file;
-	return snprintf(out, size, "%.*s/../lib/smc/" LIB_NAME, (int)(slash - file), file) < (int)size;
+	if (!file || !*file)
+		return false;
+	slash = strrchr(file, '/');
+	return snprintf(out, size, "%.*s%s../lib/smc/" LIB_NAME, slash ? (int)(slash - file) : 0, file,
+			slash ? "/" : "") < (int)size;
 }
 
 /* SMC_LIBDIR/smc, then ../lib/smc beside this binary as it was invoked
@@ -197,9 +199,9 @@ int find_preload_library(struct preload_lib *lib, bool debug)
 	return 0;
 }
 
-/* Our library already in LD_PRELOAD (smc run under smc run): its entry,
- * any whose file name starts with "libsmc-preload". */
-const char *preloaded_already(const char *ld_preload, char *entry, size_t size)
+/* Our library already in LD_PRELOAD (smc run under smc run): an entry
+ * whose file name starts with "libsmc-preload". */
+bool preloaded_already(const char *ld_preload)
 {
 	static const char prefix[] = "libsmc-preload";
 
@@ -209,11 +211,9 @@ const char *preloaded_already(const char *ld_preload, char *entry, size_t size)
 		const char *base = slash ? slash + 1 : ld_preload;
 
 		if ((size_t)(ld_preload + len - base) >= sizeof(prefix) - 1 &&
-		    memcmp(base, prefix, sizeof(prefix) - 1) == 0) {
-			snprintf(entry, size, "%.*s", (int)len, ld_preload);
-			return entry;
-		}
+		    memcmp(base, prefix, sizeof(prefix) - 1) == 0)
+			return true;
 		ld_preload += len + (ld_preload[len] != '\0');
 	}
-	return NULL;
+	return false;
 }

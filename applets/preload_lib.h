@@ -5,7 +5,6 @@
 
 #include <limits.h>
 #include <stdbool.h>
-#include <stddef.h>
 
 struct preload_lib {
 	char path[PATH_MAX];	/* absolute; empty: no copy can be handed on */
@@ -18,8 +17,7 @@ struct preload_lib {
  * ignored. */
 int find_preload_library(struct preload_lib *lib, bool debug);
 
-/* The entry of LD_PRELOAD (SIZE bytes into ENTRY) that is already our
- * library, or NULL. */
-const char *preloaded_already(const char *ld_preload, char *entry, size_t size);
+/* Whether LD_PRELOAD holds our library already. */
+bool preloaded_already(const char *ld_preload);
 
 #endif

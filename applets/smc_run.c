@@ -159,12 +159,10 @@ static void raise_sysctl(const char *name, int bytes, bool debug)
  * smc run): a second copy would only be loaded twice. */
 static int choose_library(const struct run_opts *o, struct preload_lib *lib)
 {
-	char entry[PATH_MAX];
-
-	if (!preloaded_already(getenv("LD_PRELOAD"), entry, sizeof(entry)))
+	if (!preloaded_already(getenv("LD_PRELOAD")))
 		return find_preload_library(lib, o->debug);
 	lib->path[0] = '\0';
-	lib->origin = "it is in LD_PRELOAD already";
+	lib->origin = "a libsmc-preload library is in LD_PRELOAD already";
 	return 0;
 }
 
