@@ -89,17 +89,24 @@ static bool installed_library(struct preload_lib *lib, bool debug)
 	return beside(exe, path, sizeof(path)) && trusted_copy(path, lib, debug);
 }
 
-/* DIR may hold the copy: absolute, made by us (or already ours), mode 0700,
- * a real directory, on a file system that allows mapping code, inside a
- * parent that others cannot rename it in. */
+/* Owned by root or the caller, and others cannot rename what is in it:
+ * not writable by them, or sticky (/tmp). */
+static bool safe_parent(const struct stat *st)
+{
+	return (st->st_uid == 0 || st->st_uid == geteuid()) &&
+	       (!(st->st_mode & (S_IWGRP | S_IWOTH)) || (st->st_mode & S_ISVTX));
+}
+
+/* PARENT/NAME may hold the copy: PARENT absolute and safe, NAME a real
+ * directory made by us (or already ours) with mode 0700, on a file system
+ * that allows mapping code. */
 static bool private_dir(const char *parent, const char *name, char *dir, size_t size)
 {
 	char real[PATH_MAX];
 	struct statvfs vfs;
 	struct stat st;
 
-	if (!parent || parent[0] != '/' || !realpath(parent, real) || stat(real, &st) != 0 ||
-	    (!safe_owner(&st) && !(st.st_mode & S_ISVTX)) || (st.st_uid != 0 && st.st_uid != geteuid()))
+	if (!parent || parent[0] != '/' || !realpath(parent, real) || stat(real, &st) != 0 || !safe_parent(&st))
 		return false;
 	if (snprintf(dir, size, "%s/%s", strcmp(real, "/") ? real : "", name) >= (int)size || !preloadable(dir))
 		return false;
@@ -146,15 +153,15 @@ static void write_copy(const char *dir, const char *path)
  * private directory: written once, checked before every use. */
 static bool private_copy(struct preload_lib *lib)
 {
-	char tmpdir_name[32], dir[PATH_MAX - 64];
+	char uid_name[32], dir[PATH_MAX - 64];
 	const char *tmpdir = getenv("TMPDIR");
 	const struct { const char *parent, *name; } places[] = {
 		{ getenv("XDG_RUNTIME_DIR"), "smc" },
-		{ tmpdir && *tmpdir ? tmpdir : "/tmp", tmpdir_name },
-		{ "/dev/shm", tmpdir_name },
+		{ tmpdir && *tmpdir ? tmpdir : "/tmp", uid_name },
+		{ "/dev/shm", uid_name },
 	};
 
-	snprintf(tmpdir_name, sizeof(tmpdir_name), "smc-%u", (unsigned)geteuid());
+	snprintf(uid_name, sizeof(uid_name), "smc-%u", (unsigned)geteuid());
 	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
 		if (!private_dir(places[i].parent, places[i].name, dir, sizeof(dir)))
 			continue;
