@@ -91,7 +91,7 @@ run env XDG_RUNTIME_DIR="$TMP/ww" TMPDIR="$TMP" "$SMC" run sh -c 'echo "$LD_PREL
 [[ $OUT == "$TMP/smc-$EUID/libsmc-preload-"* && ! -e $TMP/ww/smc ]] &&
 	ok "a parent others may write in (not sticky) is passed over" ||
 	nok "a parent others may write in (not sticky) is passed over" "$OUT"
-ln -s "$xdg/smc" "$TMP/sym" && mkdir -m 0700 "$TMP/symparent" && ln -s "$xdg/smc" "$TMP/symparent/smc"
+mkdir -m 0700 "$TMP/symparent" && ln -s "$xdg/smc" "$TMP/symparent/smc"
 run env XDG_RUNTIME_DIR="$TMP/symparent" TMPDIR="$TMP" "$SMC" run sh -c 'echo "$LD_PRELOAD"'
 [[ $OUT == "$TMP/smc-$EUID/libsmc-preload-"* ]] && ok "a symbolic link as the private directory is passed over" ||
 	nok "a symbolic link as the private directory is passed over" "$OUT"
