@@ -29,7 +29,7 @@ LIBMNL_A      ?= $(firstword $(wildcard $(O)/deps/usr/lib/*/libmnl.a /usr/lib/*/
 LIBMNL_CFLAGS ?= $(if $(wildcard $(O)/deps/usr/include/libmnl),-I$(O)/deps/usr/include)
 
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_PREFIX='"$(prefix)"' -DSMC_LIBDIR='"$(libdir)"' $(LIBMNL_CFLAGS)
+CPPFLAGS += -I. -D_GNU_SOURCE -DSMC_VERSION='"$(VERSION)"' -DSMC_LIBDIR='"$(libdir)"' $(LIBMNL_CFLAGS)
 CFLAGS   ?= -Os -g0
 CFLAGS   += -std=gnu11 $(WARN) -ffunction-sections -fdata-sections
 LDFLAGS  += -static -Wl,--gc-sections
@@ -93,6 +93,7 @@ $(O)/prefix: FORCE
 	@mkdir -p $(@D)
 	@echo '$(BUILT_PATHS)' | cmp -s - $@ || echo '$(BUILT_PATHS)' >$@
 $(O)/obj/applets/smc_run.o $(O)/san/obj/applets/smc_run.o: $(O)/prefix
+$(O)/obj/applets/preload_lib.o $(O)/san/obj/applets/preload_lib.o: $(O)/prefix
 # Objects built for one C library are rebuilt for the other.
 $(O)/libc: FORCE
 	@mkdir -p $(@D)
@@ -187,6 +188,12 @@ $(O)/libc-tests/libmnl_musl.o: compat/libmnl_musl.c | check-libmnl
 	@mkdir -p $(@D)
 	$(MUSL_CC) $(LIBC_TEST_FLAGS) -c -o $@ $<
 
+# The preload library's probe under a fork and without SMCPROTO_SMC6 (tests/cli/preload.sh, the lab).
+PROGS += $(O)/progs/probecheck-glibc
+$(O)/progs/probecheck-glibc: tests/progs/probecheck.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN) $(LIBC_TESTS)
 progs: $(PROGS)
@@ -194,7 +201,7 @@ progs: $(PROGS)
 # Programs for the QEMU lab (tests/vm): xfer, a plain TCP program linked
 # dynamically against glibc and against musl; for recording fixtures the
 # recorder and xfer-smc (the same program opening AF_SMC sockets itself).
-LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
+LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record $(O)/progs/probecheck-glibc
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
@@ -296,7 +303,9 @@ MAN_PAGES = $(wildcard man/*.[1-8])
 # build cannot run the binary to ask it.
 APPLETS  := $(shell sed -n 's/^[[:space:]]*{ "\([a-z_]*\)",[[:space:]]*[a-z_]*_main,.*/\1/p' smc.c)
 PRELOAD_DIR = $(libdir)/smc
-MAN_PATHS := -e 's|PREFIX/lib/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
+MAN_PATHS := -e 's|PREFIX/lib/smc/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
+             -e 's|LIBDIR/smc/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
+             -e 's|PREFIX/lib/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
              -e 's|/usr/local/lib/libsmc-preload\.so|$(PRELOAD_DIR)/libsmc-preload.so|g' \
              -e 's|PREFIX/bin/|$(bindir)/|g' -e 's|PREFIX/share/bash-completion/completions/|$(completionsdir)/|g' \
              -e 's|/usr/local/lib|$(libdir)|g' -e 's|/usr/local|$(prefix)|g'

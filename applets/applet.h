@@ -28,9 +28,11 @@ int smc_rnics_main(int argc, char **argv);
 int smc_install(int argc, char **argv);
 
 /* The preload library embedded in smc: write it to FD (0, or -1 and
- * errno); tell whether FD, read from its current offset, holds it. */
+ * errno); tell whether FD, read from its current offset, holds it; a
+ * hash of its bytes. */
 int write_preload_library(int fd);
 bool is_preload_library(int fd);
+unsigned long long preload_library_hash(void);
 
 /* Name the running applet is reported under ("smcr", "smc_run", ...). */
 extern const char *applet_name;

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* smc --install [-s] [-r] [-f] DIR: a link named after every applet in DIR,
- * and the preload library in DIR/../lib, where smc_run looks for it. The
- * links name DIR/smc when it is this binary or a copy of it (symbolic ones
- * as the relative "smc", so that they stay right when DIR becomes an
- * image's /bin), or with -r; else the running binary's absolute path. */
+ * and the preload library in DIR/../lib/smc, where smc_run looks for it.
+ * Every check runs before the first change: a refused install changes
+ * nothing. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -15,92 +14,119 @@
 
 #include "applets/applet.h"
 
+#define LIB_SUBDIR "/../lib/smc"
+#define LIB_FILE "/libsmc-preload.so"
+
 struct install_opts {
 	bool symbolic, relative, force;
 	const char *dir;
-	char self[PATH_MAX], dir_smc[PATH_MAX];
-	const char *target;	/* what the links name: self, dir_smc or "smc" */
-	struct stat self_st;
+	/* What the links point to: DIR/smc where it exists, so that the links
+	 * stay valid when DIR becomes another root's /bin, else this binary.
+	 * LINK_TEXT is what a symbolic link holds: "smc", also with -r before
+	 * DIR/smc is there, or else this binary's absolute path. */
+	char target[PATH_MAX], link_text[PATH_MAX];
+	struct stat target_st;
+	char lib_dir[PATH_MAX], lib_path[PATH_MAX];
 };
 
-static bool same_file(const struct stat *a, const struct stat *b)
+static int path_in(char *path, size_t size, const char *dir, const char *name)
 {
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+	if (snprintf(path, size, "%s/%s", dir, name) >= (int)size)
+		return fail("install: path too long: %s/%s", dir, name);
+	return 0;
 }
 
-/* An existing entry may be replaced if it already is this binary, or the
- * symbolic link this install would make. */
-static bool is_link_to_self(const char *path, const struct install_opts *o)
-{
-	char dest[PATH_MAX];
-	struct stat st;
-	ssize_t n;
-
-	if (stat(path, &st) == 0 && same_file(&st, &o->self_st))
-		return true;
-	n = o->symbolic ? readlink(path, dest, sizeof(dest) - 1) : -1;
-	return n > 0 && (size_t)n == strlen(o->target) && memcmp(dest, o->target, (size_t)n) == 0;
-}
-
-static bool same_contents(const char *a, const char *b)
-{
-	FILE *fa = fopen(a, "re"), *fb = fopen(b, "re");
-	char bufa[4096], bufb[4096];
-	bool same = fa && fb;
-	size_t n;
-
-	while (same && (n = fread(bufa, 1, sizeof(bufa), fa)) > 0)
-		same = fread(bufb, 1, n, fb) == n && memcmp(bufa, bufb, n) == 0;
-	same = same && !ferror(fa) && fgetc(fb) == EOF;
-	if (fa)
-		fclose(fa);
-	if (fb)
-		fclose(fb);
-	return same;
-}
-
-/* DIR/smc is this binary or a byte-for-byte copy of it. */
-static bool dir_holds_self(const struct install_opts *o)
-{
-	struct stat st;
-
-	if (stat(o->dir_smc, &st) != 0 || !S_ISREG(st.st_mode))
-		return false;
-	return same_file(&st, &o->self_st) ||
-	       (st.st_size == o->self_st.st_size && same_contents(o->dir_smc, o->self));
-}
-
+/* The links name DIR/smc when it is there (a copy of this binary, or one
+ * built for the image's machine), else this binary. */
 static int choose_target(struct install_opts *o)
 {
-	bool in_dir;
+	ssize_t n;
 
-	if (snprintf(o->dir_smc, sizeof(o->dir_smc), "%s/smc", o->dir) >= (int)sizeof(o->dir_smc))
-		return fail("install: path too long: %s/smc", o->dir);
-	in_dir = dir_holds_self(o);
-	if (o->symbolic && (o->relative || in_dir))
-		o->target = "smc";
-	else
-		o->target = in_dir ? o->dir_smc : o->self;
+	if (path_in(o->target, sizeof(o->target), o->dir, "smc"))
+		return 1;
+	if (stat(o->target, &o->target_st) == 0 && S_ISREG(o->target_st.st_mode)) {
+		snprintf(o->link_text, sizeof(o->link_text), "smc");
+		return 0;
+	}
+	n = readlink("/proc/self/exe", o->target, sizeof(o->target) - 1);
+	if (n <= 0)
+		return fail("install: cannot find this binary through /proc/self/exe (is /proc mounted?)");
+	o->target[n] = '\0';
+	if (stat(o->target, &o->target_st) != 0)
+		return fail("install: cannot find this binary through /proc/self/exe (is /proc mounted?)");
+	snprintf(o->link_text, sizeof(o->link_text), "%s", o->relative ? "smc" : o->target);
+	return 0;
+}
+
+/* An existing entry may be replaced if it already is the target, or the
+ * symbolic link this install makes (with -r, DIR/smc may not be there). */
+static bool is_link_to_target(const char *path, const struct install_opts *o)
+{
+	char text[PATH_MAX];
+	ssize_t n = o->symbolic ? readlink(path, text, sizeof(text) - 1) : -1;
+	struct stat st;
+
+	if (n >= 0 && (size_t)n == strlen(o->link_text) && memcmp(text, o->link_text, (size_t)n) == 0)
+		return true;
+	return stat(path, &st) == 0 && st.st_dev == o->target_st.st_dev && st.st_ino == o->target_st.st_ino;
+}
+
+static int check_applet_link(const char *name, const struct install_opts *o)
+{
+	char path[PATH_MAX];
+	struct stat st;
+
+	if (path_in(path, sizeof(path), o->dir, name))
+		return 1;
+	if (lstat(path, &st) == 0 && !o->force && !is_link_to_target(path, o))
+		return fail("install: %s exists and is not a link to %s (use -f to replace it)", path, o->target);
+	return 0;
+}
+
+static int check_dir(const struct install_opts *o)
+{
+	struct stat st;
+
+	if (stat(o->dir, &st) != 0)
+		return fail("install: %s: %s", o->dir, strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return fail("install: %s: %s", o->dir, strerror(ENOTDIR));
+	if (access(o->dir, W_OK | X_OK) != 0)
+		return fail("install: cannot write in %s: %s", o->dir, strerror(errno));
+	if (!o->symbolic && st.st_dev != o->target_st.st_dev)
+		return fail("install: %s is on another file system than %s; use -s for symbolic links", o->dir,
+			    o->target);
+	return 0;
+}
+
+/* A library there already must be this binary's, or -f. */
+static int check_library(struct install_opts *o)
+{
+	int fd;
+
+	if (snprintf(o->lib_dir, sizeof(o->lib_dir), "%s" LIB_SUBDIR, o->dir) >= (int)sizeof(o->lib_dir) ||
+	    snprintf(o->lib_path, sizeof(o->lib_path), "%s" LIB_FILE, o->lib_dir) >= (int)sizeof(o->lib_path))
+		return fail("install: path too long: %s" LIB_SUBDIR LIB_FILE, o->dir);
+	fd = open(o->lib_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	if (!o->force && !is_preload_library(fd)) {
+		close(fd);
+		return fail("install: %s exists and is not this smc's library (use -f to replace it)", o->lib_path);
+	}
+	close(fd);
 	return 0;
 }
 
 static int link_applet(const char *name, const struct install_opts *o)
 {
 	char path[PATH_MAX];
-	struct stat st;
 	int rc;
 
-	if (snprintf(path, sizeof(path), "%s/%s", o->dir, name) >= (int)sizeof(path))
-		return fail("install: path too long: %s/%s", o->dir, name);
-	if (lstat(path, &st) == 0) {
-		if (!o->force && !is_link_to_self(path, o))
-			return fail("install: %s exists and is not a link to %s (use -f to replace it)", path, o->target);
-		if (unlink(path) != 0)
-			return fail("install: cannot remove %s: %s", path, strerror(errno));
-	}
-	rc = o->symbolic ? symlink(o->target, path) : link(o->target, path);
-	if (rc != 0 && errno == EXDEV)
-		return fail("install: %s is on another file system than %s; use -s for symbolic links", o->dir, o->target);
+	path_in(path, sizeof(path), o->dir, name);
+	if (unlink(path) != 0 && errno != ENOENT)
+		return fail("install: cannot remove %s: %s", path, strerror(errno));
+	rc = o->symbolic ? symlink(o->link_text, path) : link(o->target, path);
 	if (rc != 0)
 		return fail("install: cannot create %s: %s", path, strerror(errno));
 	return 0;
@@ -115,32 +141,39 @@ static int library_not_written(const char *path, const char *why)
 	return 0;
 }
 
-static int install_library(const struct install_opts *o)
+/* DIR/../lib, then DIR/../lib/smc. */
+static int make_lib_dirs(char *dir)
 {
-	char dir[PATH_MAX - 32], path[PATH_MAX], tmp[PATH_MAX];
+	char *last = strrchr(dir, '/');
+	int rc;
+
+	*last = '\0';
+	rc = mkdir(dir, 0755);
+	*last = '/';
+	if (rc != 0 && errno != EEXIST)
+		return -1;
+	return mkdir(dir, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static int install_library(struct install_opts *o)
+{
+	char tmp[PATH_MAX];
+	bool written;
 	int fd;
 
-	if (snprintf(dir, sizeof(dir), "%s/../lib", o->dir) >= (int)sizeof(dir))
-		return fail("install: path too long: %s/../lib", o->dir);
-	snprintf(path, sizeof(path), "%s/libsmc-preload.so", dir);
-	snprintf(tmp, sizeof(tmp), "%s/.libsmc-preload.so.XXXXXX", dir);
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST)
-		return library_not_written(path, strerror(errno));
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && !o->force && !is_preload_library(fd)) {
-		close(fd);
-		return fail("install: %s exists and is not this smc's library (use -f to replace it)", path);
-	}
-	if (fd >= 0)
-		close(fd);
-	fd = mkstemp(tmp);
+	if (make_lib_dirs(o->lib_dir) != 0)
+		return library_not_written(o->lib_path, strerror(errno));
+	if (snprintf(tmp, sizeof(tmp), "%s/.libsmc-preload.so.XXXXXX", o->lib_dir) >= (int)sizeof(tmp))
+		return library_not_written(o->lib_path, strerror(ENAMETOOLONG));
+	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
-		return library_not_written(path, strerror(errno));
-	if (write_preload_library(fd) != 0 || fchmod(fd, 0644) != 0 || close(fd) != 0 || rename(tmp, path) != 0) {
+		return library_not_written(o->lib_path, strerror(errno));
+	written = write_preload_library(fd) == 0 && fchmod(fd, 0644) == 0;
+	if (close(fd) != 0 || !written || rename(tmp, o->lib_path) != 0) {
 		int err = errno;
 
 		unlink(tmp);
-		return library_not_written(path, strerror(err));
+		return library_not_written(o->lib_path, strerror(err));
 	}
 	return 0;
 }
@@ -170,15 +203,13 @@ static int parse_install_args(int argc, char **argv, struct install_opts *o)
 int smc_install(int argc, char **argv)
 {
 	struct install_opts o = { 0 };
-	ssize_t n;
 
-	if (parse_install_args(argc, argv, &o))
+	if (parse_install_args(argc, argv, &o) || choose_target(&o) || check_dir(&o))
 		return 1;
-	n = readlink("/proc/self/exe", o.self, sizeof(o.self) - 1);
-	if (n <= 0 || stat(o.self, &o.self_st) != 0)
-		return fail("install: cannot find this binary through /proc/self/exe (is /proc mounted?)");
-	o.self[n] = '\0';
-	if (choose_target(&o))
+	for (size_t i = 0; i < applet_count; i++)
+		if (check_applet_link(applets[i].name, &o))
+			return 1;
+	if (check_library(&o))
 		return 1;
 	for (size_t i = 0; i < applet_count; i++)
 		if (link_applet(applets[i].name, &o))

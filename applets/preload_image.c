@@ -38,3 +38,13 @@ bool is_preload_library(int fd)
 	}
 	return n == 0 && p == smc_preload_image_end;
 }
+
+/* FNV-1a: names the copy smc_run writes out after its content. */
+unsigned long long preload_library_hash(void)
+{
+	unsigned long long hash = 0xcbf29ce484222325ULL;
+
+	for (const unsigned char *p = smc_preload_image; p < smc_preload_image_end; p++)
+		hash = (hash ^ *p) * 0x100000001b3ULL;
+	return hash;
+}

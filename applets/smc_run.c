@@ -2,8 +2,8 @@
 /* smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]: exec PROGRAM
  * with libsmc-preload.so preloaded, so that its TCP sockets are SMC
  * sockets. The library is $SMC_PRELOAD_LIB, an installed copy, or the copy
- * embedded in this binary, handed over in a memfd (a temporary file where
- * /proc is missing). */
+ * embedded in this binary, written out to a private directory
+ * (applets/preload_lib.c). */
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,11 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "applets/applet.h"
+#include "applets/preload_lib.h"
 #include "preload/size.h"
 
 #define LIB_NAME "libsmc-preload.so"
@@ -26,11 +26,6 @@ struct run_opts {
 	bool debug;
 	const char *rcvbuf, *sndbuf;	/* SIZE as given, or NULL */
 	int rcv_bytes, snd_bytes;
-};
-
-struct preload_lib {
-	char path[PATH_MAX];
-	const char *origin;	/* which copy, for -d */
 };
 
 /* A line on stderr that does not end the run. */
@@ -57,9 +52,9 @@ static int run_usage(void)
 	       "  -h, --help     this help\n"
 	       "  -v, --version  the version\n"
 	       "SIZE is in bytes, or with k or m: 8k ... 1024k/1m.\n"
-	       "The library: $SMC_PRELOAD_LIB, else %s/lib/" LIB_NAME " or ../lib/ beside\n"
-	       "this binary, else the copy embedded in this binary.\n",
-	       applet_name, SMC_PREFIX);
+	       "The library: $SMC_PRELOAD_LIB, else %s/smc/" LIB_NAME " or ../lib/smc/\n"
+	       "beside this binary, else the copy embedded in this binary.\n",
+	       applet_name, SMC_LIBDIR);
 	return 0;
 }
 
@@ -100,8 +95,12 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			if (parse_size_option('t', optarg, &o->sndbuf, &o->snd_bytes))
 				return -1;
 			break;
-		case ':':
-			return -fail_missing("SIZE", argv[optind - 1], "-h");
+		case ':': {
+			/* from optopt: musl's getopt has moved past argv's end here */
+			const char option[3] = { '-', (char)optopt, '\0' };
+
+			return -fail_missing("SIZE", option, "-h");
+		}
 		default:
 			if (optopt)
 				return -fail_unknown_letter((char)optopt, "-h");
@@ -160,92 +159,15 @@ static void raise_sysctl(const char *name, int bytes, bool debug)
 		close(fd);
 }
 
-/* LD_PRELOAD separates entries with ':' or white space. */
-static bool preloadable(const char *path)
+/* Nothing to add where our library is preloaded already (smc run under
+ * smc run): a second copy would only be loaded twice. */
+static int choose_library(const struct run_opts *o, struct preload_lib *lib)
 {
-	return access(path, R_OK) == 0 && !strpbrk(path, ": \t\n");
-}
-
-/* PREFIX/lib, or ../lib beside this binary (where smc --install puts it). */
-static bool installed_library(struct preload_lib *lib)
-{
-	char exe[PATH_MAX], beside[PATH_MAX + sizeof("/../lib/" LIB_NAME)];
-	const char *slash;
-	ssize_t n;
-
-	if (preloadable(SMC_PREFIX "/lib/" LIB_NAME) && realpath(SMC_PREFIX "/lib/" LIB_NAME, lib->path))
-		return true;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n <= 0)
-		return false;
-	exe[n] = '\0';
-	slash = strrchr(exe, '/');
-	if (!slash)
-		return false;
-	snprintf(beside, sizeof(beside), "%.*s/../lib/" LIB_NAME, (int)(slash - exe), exe);
-	return preloadable(beside) && realpath(beside, lib->path);
-}
-
-/* The embedded copy in a memfd that stays open across exec. */
-static bool memfd_library(struct preload_lib *lib)
-{
-	int fd = memfd_create(LIB_NAME, MFD_ALLOW_SEALING);
-
-	if (fd < 0)
-		return false;
-	snprintf(lib->path, sizeof(lib->path), "/proc/self/fd/%d", fd);
-	if (write_preload_library(fd) == 0 &&
-	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) == 0 &&
-	    access(lib->path, R_OK) == 0)
-		return true;
-	close(fd);
-	return false;
-}
-
-/* Without /proc the loader needs a path: a private directory, left behind
- * because nothing runs after the exec to remove it. */
-static int tempfile_library(struct preload_lib *lib)
-{
-	const char *tmp = getenv("TMPDIR");
-	char dir[PATH_MAX - sizeof("/" LIB_NAME)];
-	int fd;
-
-	if (!tmp || !*tmp)
-		tmp = "/tmp";
-	if (snprintf(dir, sizeof(dir), "%s/smc_run.XXXXXX", tmp) >= (int)sizeof(dir) || !mkdtemp(dir))
-		return fail("cannot make a directory in %s for " LIB_NAME ": %s", tmp, strerror(errno));
-	snprintf(lib->path, sizeof(lib->path), "%s/" LIB_NAME, dir);
-	fd = open(lib->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-	if (fd < 0 || write_preload_library(fd) != 0 || close(fd) != 0)
-		return fail("cannot write %s: %s", lib->path, strerror(errno));
-	if (!preloadable(lib->path))
-		return fail("cannot preload %s: its path contains ':' or white space (set TMPDIR)", lib->path);
+	if (!preloaded_already(getenv("LD_PRELOAD")))
+		return find_preload_library(lib, o->debug);
+	lib->path[0] = '\0';
+	lib->origin = "a libsmc-preload library is in LD_PRELOAD already";
 	return 0;
-}
-
-static int find_library(struct preload_lib *lib)
-{
-	const char *env = getenv("SMC_PRELOAD_LIB");
-
-	if (env && *env) {
-		if (access(env, R_OK) != 0)
-			return fail("SMC_PRELOAD_LIB: cannot read %s: %s", env, strerror(errno));
-		if (!preloadable(env) || snprintf(lib->path, sizeof(lib->path), "%s", env) >= (int)sizeof(lib->path))
-			return fail("SMC_PRELOAD_LIB: cannot preload %s: its path is too long or contains ':' or white space",
-				    env);
-		lib->origin = "$SMC_PRELOAD_LIB";
-		return 0;
-	}
-	if (installed_library(lib)) {
-		lib->origin = "the installed copy";
-		return 0;
-	}
-	if (memfd_library(lib)) {
-		lib->origin = "the copy embedded in smc, in a memfd";
-		return 0;
-	}
-	lib->origin = "the copy embedded in smc, in a temporary file that stays: no /proc or no memfd";
-	return tempfile_library(lib);
 }
 
 /* The user's LD_PRELOAD stays first: a sanitizer runtime must be first. */
@@ -254,9 +176,9 @@ static int set_environment(const struct run_opts *o, const struct preload_lib *l
 	const char *old = getenv("LD_PRELOAD");
 	bool keep = old && *old;
 	char *preload;
-	int rc = -1;
+	int rc = lib->path[0] ? -1 : 0;
 
-	if (asprintf(&preload, "%s%s%s", keep ? old : "", keep ? ":" : "", lib->path) >= 0) {
+	if (lib->path[0] && asprintf(&preload, "%s%s%s", keep ? old : "", keep ? ":" : "", lib->path) >= 0) {
 		rc = setenv("LD_PRELOAD", preload, 1);
 		free(preload);
 	}
@@ -269,16 +191,27 @@ static int set_environment(const struct run_opts *o, const struct preload_lib *l
 	return rc == 0 ? 0 : fail("cannot set the environment: %s", strerror(errno));
 }
 
+/* As env, exec and shells: 127 for a program not found, 126 for one found
+ * that cannot be executed. */
+#define EXIT_NOT_FOUND 127
+#define EXIT_CANNOT_EXEC 126
+
+static int exec_failure(const char *path, int err)
+{
+	fail("cannot execute %s: %s", path, strerror(err));
+	return err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
+}
+
 static int check_executable(const char *path)
 {
 	struct stat st;
 
 	if (stat(path, &st) != 0)
-		return fail("cannot execute %s: %s", path, strerror(errno));
+		return exec_failure(path, errno);
 	if (S_ISDIR(st.st_mode))
-		return fail("cannot execute %s: %s", path, strerror(EISDIR));
+		return exec_failure(path, EISDIR);
 	if (!S_ISREG(st.st_mode) || access(path, X_OK) != 0)
-		return fail("cannot execute %s: %s", path, strerror(EACCES));
+		return exec_failure(path, EACCES);
 	return 0;
 }
 
@@ -291,7 +224,7 @@ static int find_program(const char *name, char *path, size_t size)
 
 	if (strchr(name, '/')) {
 		if (snprintf(path, size, "%s", name) >= (int)size)
-			return fail("cannot execute %s: %s", name, strerror(ENAMETOOLONG));
+			return exec_failure(name, ENAMETOOLONG);
 		return check_executable(path);
 	}
 	if (!dirs)
@@ -309,8 +242,9 @@ static int find_program(const char *name, char *path, size_t size)
 		denied = true;
 	}
 	if (denied)
-		return fail("cannot execute %s: %s", name, strerror(EACCES));
-	return fail("cannot find \"%s\" in PATH", name);
+		return exec_failure(name, EACCES);
+	fail("cannot find \"%s\" in PATH", name);
+	return EXIT_NOT_FOUND;
 }
 
 /* False only for an ELF file without PT_INTERP: no loader, no preloading. */
@@ -351,16 +285,17 @@ static int exec_program(const char *path, int argc, char **argv)
 
 	execv(path, argv);
 	if (errno != ENOEXEC)
-		return fail("cannot execute %s: %s", path, strerror(errno));
+		return exec_failure(path, errno);
 	sh_argv = calloc((size_t)argc + 2, sizeof(*sh_argv));
 	if (!sh_argv)
-		return fail("cannot execute %s: %s", path, strerror(errno));
+		return exec_failure(path, errno);
 	sh_argv[0] = "sh";
 	sh_argv[1] = (char *)path;
 	memcpy(sh_argv + 2, argv + 1, (size_t)argc * sizeof(*sh_argv));
 	execv("/bin/sh", sh_argv);
 	free(sh_argv);
-	return fail("cannot execute %s through /bin/sh: %s", path, strerror(errno));
+	fail("cannot execute %s through /bin/sh: %s", path, strerror(errno));
+	return errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
 }
 
 int smc_run_main(int argc, char **argv)
@@ -368,18 +303,24 @@ int smc_run_main(int argc, char **argv)
 	struct run_opts opts = { 0 };
 	struct preload_lib lib;
 	char path[PATH_MAX];
-	int first = parse_run_args(argc, argv, &opts);
+	int first = parse_run_args(argc, argv, &opts), rc;
 
 	if (first <= 0)
 		return -first;
-	if (find_program(argv[first], path, sizeof(path)) || find_library(&lib) || set_environment(&opts, &lib))
+	rc = find_program(argv[first], path, sizeof(path));
+	if (rc)
+		return rc;
+	if (choose_library(&opts, &lib) || set_environment(&opts, &lib))
 		return 1;
 	if (opts.rcvbuf)
 		raise_sysctl("rmem_max", opts.rcv_bytes, opts.debug);
 	if (opts.sndbuf)
 		raise_sysctl("wmem_max", opts.snd_bytes, opts.debug);
 	if (opts.debug) {
-		note("preloading %s (%s)", lib.path, lib.origin);
+		if (lib.path[0])
+			note("preloading %s (%s)", lib.path, lib.origin);
+		else
+			note("not preloading " LIB_NAME ": %s", lib.origin);
 		if (!has_interpreter(path))
 			note("%s is statically linked: the preload library cannot take effect", path);
 	}

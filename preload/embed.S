@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
-/* The preload library's bytes inside smc, for `smc run` to write to a memfd. */
+/* The preload library's bytes inside smc, for `smc run` to write to its
+ * private directory and `smc --install` to DIR/../lib/smc. */
 	.section .rodata.preload, "a"
 	.balign 16
 	.globl smc_preload_image

@@ -7,7 +7,7 @@
  * file loads into glibc and musl programs. The only symbols it takes from
  * the program's libc are environ and __errno_location, which both export.
  * The environment is read once, in the constructor; after that the only
- * shared state is whether AF_SMC works, changed atomically. */
+ * shared state is whether AF_SMC works for each family, changed atomically. */
 #include <errno.h>
 #include <linux/futex.h>
 #include <netinet/in.h>
@@ -28,12 +28,16 @@ static struct {
 	int sndbuf, rcvbuf;	/* bytes; 0: leave the kernel's default */
 } cfg;
 
-/* Whether this process gets AF_SMC. The first TCP socket finds out while
- * the threads asking at the same moment wait on a futex for the answer, so
- * that where the kernel has none exactly one call fails; once unavailable,
- * sockets go straight to TCP. */
-enum { SMC_UNKNOWN, SMC_PROBING, SMC_WORKS, SMC_UNAVAILABLE };
-static int smc_state;
+/* Whether this process gets AF_SMC, for each family apart (a kernel
+ * booted without IPv6 refuses SMCPROTO_SMC6 and still gives SMCPROTO_SMC).
+ * The first TCP socket of a family finds out while the threads asking at
+ * the same moment wait on a futex for the answer, so that where the kernel
+ * has none exactly one call fails; once unavailable, sockets go straight to
+ * TCP. While a probe runs, the state is the prober's process ID: a child
+ * forked meanwhile inherits a probe that nobody in it will finish, sees
+ * another process's ID and probes itself. */
+enum { SMC_UNKNOWN = 0, SMC_WORKS = -1, SMC_UNAVAILABLE = -2 };
+static int smc_state[2];	/* [0] AF_INET, [1] AF_INET6 */
 
 /* How long a thread waits for another's probe before trying itself: a
  * bound, for a signal handler that interrupted the probing thread. */
@@ -173,48 +177,65 @@ static bool means_no_smc(long err)
 	return no_smc_errno_name(err) != 0;
 }
 
-static void note_no_smc(long err)
+static const char *family_name(int domain)
+{
+	return domain == AF_INET ? "AF_INET" : "AF_INET6";
+}
+
+static void note_no_smc(int *state, int domain, long err)
 {
 	struct line l;
 
-	if (__atomic_exchange_n(&smc_state, SMC_UNAVAILABLE, __ATOMIC_ACQ_REL) == SMC_UNAVAILABLE || !cfg.debug)
+	if (__atomic_exchange_n(state, SMC_UNAVAILABLE, __ATOMIC_ACQ_REL) == SMC_UNAVAILABLE || !cfg.debug)
 		return;
 	line_start(&l);
-	put_str(&l, "AF_SMC unavailable (");
+	put_str(&l, "AF_SMC unavailable for ");
+	put_str(&l, family_name(domain));
+	put_str(&l, " (");
 	put_errno(&l, err);
-	put_str(&l, "): TCP sockets stay TCP in this process");
+	put_str(&l, "): its TCP sockets stay TCP in this process");
 	emit(&l);
 }
 
-/* Whether to try AF_SMC; *PROBE tells that this call finds out for all. */
-static bool smc_wanted(bool *probe)
+/* Whether to try AF_SMC; *PROBE tells that this call finds out for all.
+ * The process ID is asked for only while no answer is known. */
+static bool smc_wanted(int *state, bool *probe)
 {
 	struct { long sec, nsec; } wait = { 0, PROBE_WAIT_NS };
 	bool waited = false;
-	int state;
+	int seen, pid;
 
 	*probe = false;
 	for (;;) {
-		state = __atomic_load_n(&smc_state, __ATOMIC_ACQUIRE);
-		if (state == SMC_UNKNOWN &&
-		    __atomic_compare_exchange_n(&smc_state, &state, SMC_PROBING, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
-			return *probe = true;
-		if (state != SMC_PROBING || waited)
-			return state != SMC_UNAVAILABLE;
-		sys_call(__NR_futex, (long)&smc_state, FUTEX_WAIT_PRIVATE, SMC_PROBING, (long)&wait, 0);
+		seen = __atomic_load_n(state, __ATOMIC_ACQUIRE);
+		if (seen == SMC_WORKS || seen == SMC_UNAVAILABLE)
+			return seen == SMC_WORKS;
+		pid = (int)sys_call(__NR_getpid, 0, 0, 0, 0, 0);
+		if (seen == SMC_UNKNOWN) {
+			if (__atomic_compare_exchange_n(state, &seen, pid, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE))
+				return *probe = true;
+			continue;
+		}
+		if (seen != pid) {	/* a probe left behind by fork() */
+			__atomic_compare_exchange_n(state, &seen, SMC_UNKNOWN, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+			continue;
+		}
+		if (waited)
+			return true;
+		sys_call(__NR_futex, (long)state, FUTEX_WAIT_PRIVATE, seen, (long)&wait, 0);
 		waited = true;
 	}
 }
 
 /* After an AF_SMC attempt that gave FD (or -errno). */
-static void smc_settle(long fd, bool probe)
+static void smc_settle(int *state, int domain, long fd, bool probe)
 {
 	if (fd < 0 && means_no_smc(-fd))
-		note_no_smc(-fd);
+		note_no_smc(state, domain, -fd);
 	else if (probe)
-		__atomic_store_n(&smc_state, fd >= 0 ? SMC_WORKS : SMC_UNKNOWN, __ATOMIC_RELEASE);
+		__atomic_store_n(state, fd >= 0 ? SMC_WORKS : SMC_UNKNOWN, __ATOMIC_RELEASE);
 	if (probe)
-		sys_call(__NR_futex, (long)&smc_state, FUTEX_WAKE_PRIVATE, 0x7fffffff, 0, 0);
+		sys_call(__NR_futex, (long)state, FUTEX_WAKE_PRIVATE, 0x7fffffff, 0, 0);
 }
 
 /* SO_SNDBUF or SO_RCVBUF when asked for: 0, or the failure as -errno. */
@@ -251,7 +272,8 @@ static void report(const struct made *m)
 	line_start(&l);
 	put_str(&l, "fd ");
 	put_int(&l, m->fd);
-	put_str(&l, m->domain == AF_INET ? ": AF_INET" : ": AF_INET6");
+	put_str(&l, ": ");
+	put_str(&l, family_name(m->domain));
 	put_str(&l, m->smc ? " stream socket is AF_SMC" : " stream socket is TCP");
 	if (m->smc_err) {
 		put_str(&l, " (AF_SMC failed: ");
@@ -269,12 +291,13 @@ EXPORT int socket(int domain, int type, int protocol)
 {
 	bool tcp = is_tcp(domain, type, protocol);
 	struct made m = { .fd = -1, .domain = domain };
+	int *state = &smc_state[domain == AF_INET6];
 	bool probe;
 
-	if (tcp && smc_wanted(&probe)) {
+	if (tcp && smc_wanted(state, &probe)) {
 		m.fd = sys_call(__NR_socket, AF_SMC, type, domain == AF_INET ? SMCPROTO_SMC : SMCPROTO_SMC6, 0, 0);
 		m.smc = m.fd >= 0;
-		smc_settle(m.fd, probe);
+		smc_settle(state, domain, m.fd, probe);
 		if (m.fd < 0 && !means_no_smc(-m.fd))
 			m.smc_err = -m.fd;
 	}

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Malformed command lines, one table across every applet. Each case must
-# exit with status 1, print nothing on stdout and exactly one line on
+# exit with status 1 (smc run: 127 or 126 as $WANT_RC for a PROGRAM not
+# found or not executable, as env and the shells), print nothing on stdout and exactly one line on
 # stderr that holds the case's NEEDLE (the bad argument, or what is
 # missing), with no sanitizer report. None of them may reach the kernel:
 # the same table passes with or without the SMC module.
@@ -24,7 +25,7 @@ bad() {
 	cases=$((cases + 1))
 	name="bad input $cases: smc $(printf '%q ' "$@" | cut -c 1-80)"
 	run "$SMC" "$@"
-	if [[ $RC -ne 1 ]]; then nok "$name" "exit status $RC, want 1 (stderr: ${ERR:0:300})"
+	if [[ $RC -ne ${WANT_RC:-1} ]]; then nok "$name" "exit status $RC, want ${WANT_RC:-1} (stderr: ${ERR:0:300})"
 	elif [[ -n $OUT ]]; then nok "$name" "stdout not empty: ${OUT:0:200}"
 	elif grep -Eq 'Sanitizer|runtime error:' <<<"$ERR"; then nok "$name" "sanitizer report: ${ERR:0:300}"
 	elif [[ -z $ERR || $(printf '%s\n' "$ERR" | wc -l) -ne 1 ]]; then nok "$name" "want one stderr line, got: ${ERR:0:300}"
@@ -173,13 +174,13 @@ for run in run smc_run; do
 	bad '"1e6"' $run -t 1e6 true
 	bad "\"$utf8\"" $run -r "$utf8" true
 	bad "$long40" $run -t "$long" true
-	bad '/nonexistent/program' $run /nonexistent/program
-	bad '"no-such-program-here"' $run no-such-program-here
-	bad '""' $run ""
-	bad "\"$utf8\"" $run "$utf8"
-	bad "$TMP/not-executable" $run "$TMP/not-executable"
-	bad "/" $run /
-	bad "$long40" $run "$long"
+	WANT_RC=127 bad '/nonexistent/program' $run /nonexistent/program
+	WANT_RC=127 bad '"no-such-program-here"' $run no-such-program-here
+	WANT_RC=127 bad '""' $run ""
+	WANT_RC=127 bad "\"$utf8\"" $run "$utf8"
+	WANT_RC=126 bad "$TMP/not-executable" $run "$TMP/not-executable"
+	WANT_RC=126 bad "/" $run /
+	WANT_RC=127 bad "$long40" $run "$long"
 done
 
 # --- smcss ----------------------------------------------------------------

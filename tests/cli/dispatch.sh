@@ -55,4 +55,4 @@ expect_ok "smc --install DIR makes hard links" '^$' "$SMC" --install "$hard"
 expect_fail "smc --install without DIR" 'missing DIR' "$SMC" --install
 expect_fail "smc --install with two DIRs" 'extra argument "b"' "$SMC" --install a b
 expect_fail "smc --install bad option" 'option "-x" is unknown' "$SMC" --install -x "$inst"
-expect_fail "smc --install into a missing directory" 'cannot create' "$SMC" --install -s "$TMP/nonexistent"
+expect_fail "smc --install into a missing directory" 'nonexistent: No such file or directory$' "$SMC" --install -s "$TMP/nonexistent"

@@ -32,11 +32,17 @@ else
 	expect_ok "chroot ROOT /bin/smc_run -v runs through the relative link" '^smc_run \(smc\) ' chroot "$root" /bin/smc_run -v
 fi
 
+# DIR/smc need not be this build: an image's smc may be built for another
+# machine than the one preparing the image.
 other=$TMP/other
 mkdir -p "$other/bin"
 printf '#!/bin/sh\n' >"$other/bin/smc"
-expect_ok "smc --install -s DIR where DIR/smc is another program" '^$' "$SMC" --install -s "$other/bin"
-links_are "the links name this binary's absolute path" "$other/bin" "$(realpath "$SMC")"
+expect_ok "smc --install -s DIR where DIR/smc is another build" '^$' "$SMC" --install -s "$other/bin"
+links_are "the links name DIR/smc, relative" "$other/bin" smc
+none=$TMP/none
+mkdir -p "$none/bin"
+expect_ok "smc --install -s DIR without smc in DIR" '^$' "$SMC" --install -s "$none/bin"
+links_are "the links name this binary's absolute path" "$none/bin" "$(realpath "$SMC")"
 
 later=$TMP/later
 mkdir -p "$later/bin"

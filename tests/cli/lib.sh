@@ -15,13 +15,13 @@ run() {
 	ERR=$(cat "$TMP/err")
 }
 
-# expect_fail NAME PATTERN CMD...: status 1, nothing on stdout, exactly one
-# line on stderr that matches the extended regex PATTERN.
+# expect_fail NAME PATTERN CMD...: status 1 (or $WANT_RC), nothing on
+# stdout, exactly one line on stderr that matches the extended regex PATTERN.
 expect_fail() {
-	local name=$1 pattern=$2
+	local name=$1 pattern=$2 want=${WANT_RC:-1}
 	shift 2
 	run "$@"
-	if [[ $RC -ne 1 ]]; then nok "$name" "exit status $RC, want 1 (stderr: $ERR)"
+	if [[ $RC -ne $want ]]; then nok "$name" "exit status $RC, want $want (stderr: $ERR)"
 	elif [[ -n $OUT ]]; then nok "$name" "stdout not empty: $OUT"
 	elif [[ $(printf '%s\n' "$ERR" | wc -l) -ne 1 || -z $ERR ]]; then nok "$name" "want one stderr line, got: $ERR"
 	elif ! grep -Eq -- "$pattern" <<<"$ERR"; then nok "$name" "stderr \"$ERR\" does not match /$pattern/"

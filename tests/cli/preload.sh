@@ -41,9 +41,10 @@ for prog in "$glibc" "$musl"; do
 	run env LD_PRELOAD="$LIB" SMC_DEBUG=1 SMC_RCVBUF=64k SMC_SNDBUF=32k "$prog" "$libc debug" 65536 32768 tcp
 	[[ $RC -eq 0 ]] && ok "$libc: SMC_DEBUG run passes" || nok "$libc: SMC_DEBUG run passes" "status $RC"
 	count=$(grep -c 'AF_SMC unavailable' <<<"$ERR")
-	[[ $count -eq 1 && $ERR == *"libsmc-preload: AF_SMC unavailable (EAFNOSUPPORT): TCP sockets stay TCP in this process"* ]] &&
-		ok "$libc: SMC_DEBUG says once that AF_SMC is unavailable" ||
-		nok "$libc: SMC_DEBUG says once that AF_SMC is unavailable" "$count times: $(head -n 3 <<<"$ERR")"
+	[[ $count -eq 2 && $ERR == *"libsmc-preload: AF_SMC unavailable for AF_INET (EAFNOSUPPORT): its TCP sockets stay TCP in this process"* &&
+		$ERR == *"libsmc-preload: AF_SMC unavailable for AF_INET6 (EAFNOSUPPORT): its TCP sockets stay TCP in this process"* ]] &&
+		ok "$libc: SMC_DEBUG says once for each family that AF_SMC is unavailable" ||
+		nok "$libc: SMC_DEBUG says once for each family that AF_SMC is unavailable" "$count times: $(head -n 3 <<<"$ERR")"
 	grep -q '^libsmc-preload: loaded, SO_SNDBUF 32768, SO_RCVBUF 65536$' <<<"$ERR" &&
 		ok "$libc: SMC_DEBUG shows the sizes read from the environment" ||
 		nok "$libc: SMC_DEBUG shows the sizes read from the environment" "$(head -n 1 <<<"$ERR")"
@@ -61,6 +62,15 @@ for prog in "$glibc" "$musl"; do
 		ok "$libc: unparsable sizes are ignored with a SMC_DEBUG message" ||
 		nok "$libc: unparsable sizes are ignored with a SMC_DEBUG message" "$(head -n 3 <<<"$ERR")"
 done
+
+# --- a fork() while the AF_SMC probe runs (tests/progs/probecheck.c) -------
+probe=$PROGS/probecheck-glibc
+if need "$probe"; then
+	name="preload: a child forked during the AF_SMC probe makes its socket at once"
+	run "$SMC" run "$probe" fork
+	[[ $RC -eq 0 && $OUT == "ok - a child forked during the probe makes its socket at once" && -z $ERR ]] &&
+		ok "$name" || nok "$name" "status $RC: $OUT $ERR"
+fi
 
 # --- a root with musl and nothing else: no glibc on disk ------------------
 if need "$musl"; then
@@ -81,9 +91,9 @@ if need "$musl"; then
 			cp "$SMC" "$root/smc"
 			run env -i "$chroot" "$root" /smc run -d -r 64k -t 32k /sockcheck-musl "musl-only root, smc run" 65536 32768 tcp
 			printf '%s\n' "$OUT" | grep '^not ok - '
-			[[ $RC -eq 0 && $ERR == *"smc_run: preloading /tmp/smc_run."*"/libsmc-preload.so (the copy embedded in smc, in a temporary file"* ]] &&
-				ok "musl-only root: smc run without /proc preloads a temporary copy" ||
-				nok "musl-only root: smc run without /proc preloads a temporary copy" "status $RC: $ERR"
+			[[ $RC -eq 0 && $ERR == *"smc_run: preloading /tmp/smc-$EUID/libsmc-preload-"*".so (the copy embedded in smc, in a private directory)"* ]] &&
+				ok "musl-only root: smc run without /proc preloads the copy in /tmp/smc-UID" ||
+				nok "musl-only root: smc run without /proc preloads the copy in /tmp/smc-UID" "status $RC: ${ERR:0:400}"
 		fi
 	fi
 fi

@@ -26,20 +26,30 @@ expect_fail "smc_run -t 4096m is an invalid SIZE" '^smc_run: invalid SIZE "4096m
 expect_fail "smc_run without PROGRAM" '^smc_run: missing PROGRAM, try "smc_run -h"$' "$SMC" run
 expect_fail "smc_run -d -r 1m without PROGRAM" '^smc_run: missing PROGRAM' "$SMC" run -d -r 1m
 expect_fail "smc_run -- without PROGRAM" '^smc_run: missing PROGRAM' "$SMC" run --
-expect_fail "smc_run PROGRAM not in PATH" '^smc_run: cannot find "no-such-program-smc" in PATH$' \
+# As env, exec and shells: 127 for a PROGRAM not found, 126 for one found
+# but not executable.
+WANT_RC=127 expect_fail "smc_run PROGRAM not in PATH: 127" '^smc_run: cannot find "no-such-program-smc" in PATH$' \
 	"$SMC" run no-such-program-smc
-expect_fail "smc_run empty PROGRAM" '^smc_run: cannot find "" in PATH$' "$SMC" run ""
-expect_fail "smc_run -- -x looks for a program -x" '^smc_run: cannot find "-x" in PATH$' "$SMC" run -- -x
-expect_fail "smc_run missing PROGRAM path" '^smc_run: cannot execute \./no/such: No such file or directory$' \
-	"$SMC" run ./no/such
-expect_fail "smc_run a directory" "^smc_run: cannot execute $TMP: Is a directory\$" "$SMC" run "$TMP"
+WANT_RC=127 expect_fail "smc_run empty PROGRAM: 127" '^smc_run: cannot find "" in PATH$' "$SMC" run ""
+WANT_RC=127 expect_fail "smc_run -- -x looks for a program -x: 127" '^smc_run: cannot find "-x" in PATH$' "$SMC" run -- -x
+WANT_RC=127 expect_fail "smc_run missing PROGRAM path: 127" \
+	'^smc_run: cannot execute \./no/such: No such file or directory$' "$SMC" run ./no/such
+WANT_RC=126 expect_fail "smc_run a directory: 126" "^smc_run: cannot execute $TMP: Is a directory\$" "$SMC" run "$TMP"
 printf 'echo hi\n' >"$TMP/noexec" && chmod 644 "$TMP/noexec"
-expect_fail "smc_run a file that is not executable" "^smc_run: cannot execute $TMP/noexec: Permission denied\$" \
-	"$SMC" run "$TMP/noexec"
+WANT_RC=126 expect_fail "smc_run a file that is not executable: 126" \
+	"^smc_run: cannot execute $TMP/noexec: Permission denied\$" "$SMC" run "$TMP/noexec"
 mkdir -p "$TMP/bin"
 printf 'echo hi\n' >"$TMP/bin/smcnoexec" && chmod 644 "$TMP/bin/smcnoexec"
-expect_fail "smc_run PATH hit that is not executable" '^smc_run: cannot execute smcnoexec: Permission denied$' \
-	env PATH="$TMP/bin" "$SMC" run smcnoexec
+WANT_RC=126 expect_fail "smc_run PATH hit that is not executable: 126" \
+	'^smc_run: cannot execute smcnoexec: Permission denied$' env PATH="$TMP/bin" "$SMC" run smcnoexec
+printf '#!/no/such/interpreter\n' >"$TMP/bin/smcbadinterp" && chmod 755 "$TMP/bin/smcbadinterp"
+WANT_RC=127 expect_fail "smc_run a script whose interpreter is missing: 127" \
+	"^smc_run: cannot execute $TMP/bin/smcbadinterp: No such file or directory\$" "$SMC" run "$TMP/bin/smcbadinterp"
+run env /no/such
+env_rc=$RC
+run "$SMC" run /no/such
+[[ $RC -eq $env_rc ]] && ok "smc_run's status for a missing program is env's ($env_rc)" ||
+	nok "smc_run's status for a missing program is env's ($env_rc)" "status $RC"
 
 # --- exec ----------------------------------------------------------------
 printf '#!/bin/sh\necho "in path: $*"\n' >"$TMP/bin/smcinpath" && chmod 755 "$TMP/bin/smcinpath"
@@ -62,24 +72,26 @@ run env -u SMC_DEBUG -u SMC_RCVBUF -u SMC_SNDBUF -u LD_PRELOAD -u SMC_PRELOAD_LI
 	ok "-r/-t set SMC_RCVBUF/SMC_SNDBUF" || nok "-r/-t set SMC_RCVBUF/SMC_SNDBUF" "rc=$RC $(envline 'SMC_[RS]')"
 [[ -z $(envline SMC_DEBUG) && -z $ERR ]] && ok "without -d: no SMC_DEBUG, nothing on stderr" ||
 	nok "without -d: no SMC_DEBUG, nothing on stderr" "$(envline SMC_DEBUG) $ERR"
-[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=/proc/self/fd/[0-9]+$ ]] && ok "LD_PRELOAD is the embedded copy's memfd" ||
-	nok "LD_PRELOAD is the embedded copy's memfd" "$(envline LD_PRELOAD) (an installed copy is found first?)"
+copy_re='/[^:]*/libsmc-preload-[0-9.]+-[0-9a-f]{16}\.so'
+[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=$copy_re$ ]] && ok "LD_PRELOAD is the embedded copy, in a private directory" ||
+	nok "LD_PRELOAD is the embedded copy, in a private directory" "$(envline LD_PRELOAD) (an installed copy is found first?)"
 run env -u SMC_RCVBUF "$SMC" run -d env
 [[ $(envline SMC_DEBUG) == SMC_DEBUG=1 && -z $(envline SMC_RCVBUF) ]] && ok "-d sets SMC_DEBUG=1, no -r no SMC_RCVBUF" ||
 	nok "-d sets SMC_DEBUG=1, no -r no SMC_RCVBUF" "$(envline SMC_)"
-[[ $ERR =~ smc_run:\ preloading\ /proc/self/fd/[0-9]+\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ memfd\) ]] &&
-	ok "-d says the embedded copy is used, in a memfd" || nok "-d says the embedded copy is used, in a memfd" "$ERR"
+[[ $ERR =~ smc_run:\ preloading\ $copy_re\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ private\ directory\) ]] &&
+	ok "-d says the embedded copy is used, in a private directory" ||
+	nok "-d says the embedded copy is used, in a private directory" "$ERR"
 
 # A user's LD_PRELOAD stays, first. The sanitizer runtime of an ASan smc
 # would refuse to come after it, hence verify_asan_link_order=0 here only.
 asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
 if need "$marker"; then
 	run env ASAN_OPTIONS="$asan" LD_PRELOAD="$marker" "$SMC" run env
-	[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=$marker:/proc/self/fd/[0-9]+$ ]] && ok "a user's LD_PRELOAD is kept, first" ||
+	[[ $(envline LD_PRELOAD) =~ ^LD_PRELOAD=$marker:$copy_re$ ]] && ok "a user's LD_PRELOAD is kept, first" ||
 		nok "a user's LD_PRELOAD is kept, first" "$(envline LD_PRELOAD)"
 	need "$glibc" && sockcheck "glibc: both the user's library and ours are loaded" env ASAN_OPTIONS="$asan" \
 		LD_PRELOAD="$marker" "$SMC" run -r 1m -t 512k "$glibc" "glibc user preload" 1048576 524288 tcp \
-		libmarker.so libsmc-preload.so
+		libmarker.so libsmc-preload-
 fi
 
 # --- the programs, glibc and musl ------------------------------------------
@@ -91,7 +103,7 @@ for prog in "$glibc" "$musl"; do
 	need "$prog" || continue
 	libc=${prog##*-}
 	sockcheck "$libc: smc run -r 1m -t 512k" "$SMC" run -r 1m -t 512k "$prog" "$libc smc run" 1048576 524288 \
-		tcp libsmc-preload.so
+		tcp libsmc-preload-
 	sockcheck "$libc: smc_run -t 64k (no -r)" "$SMC" run -t 64k "$prog" "$libc smc_run -t" 0 65536 tcp
 done
 
@@ -109,41 +121,17 @@ cp "$LIB" "$TMP/a:b.so"
 expect_fail "\$SMC_PRELOAD_LIB with a ':' in its path" "^smc_run: SMC_PRELOAD_LIB: cannot preload $TMP/a:b.so" \
 	env SMC_PRELOAD_LIB="$TMP/a:b.so" "$SMC" run true
 
-# smc --install DIR writes DIR/../lib/libsmc-preload.so; a binary in DIR
-# then preloads that copy.
-inst=$TMP/inst
-mkdir -p "$inst/bin"
-cp "$SMC" "$inst/bin/smc"
-expect_ok "smc --install DIR writes the library too" '^$' "$inst/bin/smc" --install "$inst/bin"
-cmp -s "$inst/lib/libsmc-preload.so" "$LIB" && ok "the installed library is build/libsmc-preload.so" ||
-	nok "the installed library is build/libsmc-preload.so" "differs or missing"
-run "$inst/bin/smc_run" -d true
-[[ $RC -eq 0 && $ERR == *"smc_run: preloading $inst/lib/libsmc-preload.so (the installed copy)"* ]] &&
-	ok "an installed copy in ../lib beside the binary is used" || nok "an installed copy in ../lib beside the binary is used" "$ERR"
-expect_ok "smc --install again replaces its own library" '^$' "$inst/bin/smc" --install "$inst/bin"
-echo foreign >"$inst/lib/libsmc-preload.so"
-expect_fail "smc --install keeps a foreign library" 'libsmc-preload.so exists and is not this smc.s library \(use -f' \
-	"$inst/bin/smc" --install "$inst/bin"
-expect_ok "smc --install -f replaces a foreign library" '^$' "$inst/bin/smc" --install -f "$inst/bin"
-cmp -s "$inst/lib/libsmc-preload.so" "$LIB" && ok "-f wrote the library" || nok "-f wrote the library" "differs"
-mkdir -p "$TMP/ro/bin" && : >"$TMP/ro/lib"
-run "$SMC" --install -s "$TMP/ro/bin"
-[[ $RC -eq 0 && -L $TMP/ro/bin/smcr && $ERR == "smc: install: cannot write $TMP/ro/bin/../lib/libsmc-preload.so (Not a directory); smc_run will use the copy embedded in smc"* ]] &&
-	ok "smc --install says where the library would go when it cannot write it" ||
-	nok "smc --install says where the library would go when it cannot write it" "rc=$RC $ERR"
-
-# Without /proc: the embedded copy in a private temporary file.
+# Without /proc: the embedded copy in the private directory all the same.
 if [[ $EUID -eq 0 ]] && unshare -m true 2>/dev/null && need "$glibc"; then
-	run unshare -m sh -c 'umount -l /proc && exec env TMPDIR="$1" "$2" run -d "$3" "no /proc" 0 0 tcp' sh "$TMP" \
+	run unshare -m sh -c 'umount -l /proc &&
+		exec env -u XDG_RUNTIME_DIR TMPDIR="$1" "$2" run -d "$3" "no /proc" 0 0 tcp' sh "$TMP" \
 		"$SMC" "$glibc"
 	printf '%s\n' "$OUT" | grep '^not ok - '
-	[[ $RC -eq 0 && $ERR =~ preloading\ $TMP/smc_run\.[A-Za-z0-9]{6}/libsmc-preload\.so\ \(the\ copy\ embedded\ in\ smc,\ in\ a\ temporary\ file ]] &&
-		ok "without /proc the embedded copy goes to a temporary file" ||
-		nok "without /proc the embedded copy goes to a temporary file" "rc=$RC $ERR"
-	cmp -s "$TMP"/smc_run.*/libsmc-preload.so "$LIB" && ok "the temporary copy is the library" ||
-		nok "the temporary copy is the library" "differs or missing"
+	[[ $RC -eq 0 && $ERR =~ preloading\ $TMP/smc-$EUID/libsmc-preload-[0-9.]+-[0-9a-f]{16}\.so\ \(the\ copy\ embedded ]] &&
+		ok "without /proc the embedded copy is preloaded from the private directory" ||
+		nok "without /proc the embedded copy is preloaded from the private directory" "rc=$RC $ERR"
 else
-	nok "without /proc the embedded copy goes to a temporary file" "needs root and unshare -m"
+	nok "without /proc the embedded copy is preloaded from the private directory" "needs root and unshare -m"
 fi
 
 # --- -d and statically linked programs -------------------------------------------

@@ -23,7 +23,7 @@ says() {
 for pair in "7000 xfer-glibc xfer-musl" "7001 xfer-musl xfer-glibc"; do
 	transfer $pair $MIB -d
 	says "$name: -d says the library fell back" \
-		'^libsmc-preload: AF_SMC unavailable \(EAFNOSUPPORT\): TCP sockets stay TCP in this process$'
+		'^libsmc-preload: AF_SMC unavailable for AF_INET \(EAFNOSUPPORT\): its TCP sockets stay TCP in this process$'
 	says "$name: -d says the socket is TCP" '^libsmc-preload: fd [0-9]+: AF_INET stream socket is TCP$'
 done
 check "smc module still not loaded" no_smc_module
