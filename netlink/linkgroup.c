@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
+#include <string.h>
 #include <arpa/inet.h>
 #include <linux/smc.h>
 
 #include "netlink/policy.h"
 #include "netlink/linkgroup.h"
+
+static const struct nl_field lgr_v2_fields[] = {
+	NL_FIELD(SMC_NLA_LGR_V2_VER, MNL_TYPE_U8, struct smc_lgr_v2, ver),
+};
+static const struct nl_policy lgr_v2_policy = NL_POLICY("link group v2", lgr_v2_fields);
 
 static const struct nl_field lgr_r_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_R_ID, MNL_TYPE_U32, struct smc_lgr, id),
@@ -13,6 +19,7 @@ static const struct nl_field lgr_r_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_R_PNETID, MNL_TYPE_NUL_STRING, struct smc_lgr, pnetid),
 	NL_FIELD(SMC_NLA_LGR_R_VLAN_ID, MNL_TYPE_U8, struct smc_lgr, vlan_id),
 	NL_FIELD(SMC_NLA_LGR_R_CONNS_NUM, MNL_TYPE_U32, struct smc_lgr, conns_num),
+	NL_NEST(SMC_NLA_LGR_R_V2_COMMON, struct smc_lgr, v2, &lgr_v2_policy),
 };
 static const struct nl_policy lgr_r_policy = NL_POLICY("SMC-R link group", lgr_r_fields);
 
@@ -23,6 +30,7 @@ static const struct nl_field lgr_d_fields[] = {
 	NL_FIELD(SMC_NLA_LGR_D_VLAN_ID, MNL_TYPE_U8, struct smc_lgr, vlan_id),
 	NL_FIELD(SMC_NLA_LGR_D_CONNS_NUM, MNL_TYPE_U32, struct smc_lgr, conns_num),
 	NL_FIELD(SMC_NLA_LGR_D_PNETID, MNL_TYPE_NUL_STRING, struct smc_lgr, pnetid),
+	NL_NEST(SMC_NLA_LGR_D_V2_COMMON, struct smc_lgr, v2, &lgr_v2_policy),
 };
 static const struct nl_policy lgr_d_policy = NL_POLICY("SMC-D link group", lgr_d_fields);
 
@@ -89,4 +97,40 @@ int smc_lgr_read(const struct smc_recorded *rec, int smcd, struct smc_list *lgrs
 			smc_list_free(links);
 	}
 	return rc;
+}
+
+static int smcd_version(const struct smc_list *lgrs, const struct smc_diag_sock *sock)
+{
+	const struct smc_lgr *lgr = lgrs->items;
+
+	for (size_t i = 0; i < lgrs->count; i++)
+		if (lgr[i].id == sock->dmb.linkid)
+			return lgr[i].v2.ver;
+	return 0;
+}
+
+static int smcr_version(const struct smc_list *links, const struct smc_diag_sock *sock)
+{
+	const struct smc_link *link = links->items;
+
+	for (size_t i = 0; i < links->count; i++)
+		if (strcmp(link[i].ib_dev, sock->lgr.ibname) == 0 && strcmp(link[i].gid, sock->lgr.gid) == 0 &&
+		    strcmp(link[i].peer_gid, sock->lgr.peer_gid) == 0)
+			return link[i].lgr.v2.ver;
+	return 0;
+}
+
+int smc_conn_version(const struct smc_recorded *rec, const struct smc_diag_sock *sock, struct nl_error *err)
+{
+	struct smc_list lgrs = SMC_LIST_INIT(struct smc_lgr), links = SMC_LIST_INIT(struct smc_link);
+	int smcd = sock->has_dmb, version;
+
+	if (!sock->has_dmb && !sock->has_lgr)
+		return 0;
+	if (smc_lgr_read(rec, smcd, &lgrs, smcd ? NULL : &links, err) < 0)
+		return -1;
+	version = smcd ? smcd_version(&lgrs, sock) : smcr_version(&links, sock);
+	smc_list_free(&lgrs);
+	smc_list_free(&links);
+	return version;
 }

@@ -7,12 +7,18 @@
 #include <stdint.h>
 #include <net/if.h>
 
+#include "netlink/diag.h"
 #include "netlink/reply.h"
 
 /* Roles, types and link states as net/smc/smc_core.h numbers them. */
 enum { SMC_LGR_ROLE_CLNT, SMC_LGR_ROLE_SERV };
 enum { SMC_LGR_TYPE_NONE, SMC_LGR_TYPE_SINGLE, SMC_LGR_TYPE_SYM, SMC_LGR_TYPE_ASYMP, SMC_LGR_TYPE_ASYML };
 enum { SMC_LINK_UNUSED, SMC_LINK_INACTIVE, SMC_LINK_ACTIVATING, SMC_LINK_ACTIVE };
+
+/* SMC_NLA_LGR_*_V2_COMMON: the SMC version the link group negotiated. */
+struct smc_lgr_v2 {
+	uint8_t ver;			/* 0 when the kernel did not say */
+};
 
 struct smc_lgr {
 	uint32_t id;
@@ -22,6 +28,7 @@ struct smc_lgr {
 	uint32_t conns_num;
 	char pnetid[SMC_PNETID_LEN + 1];
 	uint64_t gid, peer_gid;		/* SMC-D only */
+	struct smc_lgr_v2 v2;
 };
 
 struct smc_link {
@@ -44,5 +51,12 @@ struct smc_link {
  * (struct smc_link). From the kernel, or from REC when not NULL. */
 int smc_lgr_read(const struct smc_recorded *rec, int smcd, struct smc_list *lgrs, struct smc_list *links,
 		 struct nl_error *err);
+
+/* The SMC version (1, 2) of the link group that SOCK's connection runs on,
+ * found by its SMC-D link group id or its SMC-R link's device and GIDs;
+ * 0 when no link group matches or the kernel did not say, -1 with err set.
+ * From the kernel, or from REC (the GET_LGR_SMCD or GET_LINK_SMCR reply)
+ * when not NULL. */
+int smc_conn_version(const struct smc_recorded *rec, const struct smc_diag_sock *sock, struct nl_error *err);
 
 #endif
