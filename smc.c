@@ -12,6 +12,7 @@ const struct applet applets[] = {
 	{ "smc_run",  smc_run_main,  "run a program with its TCP sockets turned into SMC sockets" },
 	{ "smcss",    smcss_main,    "list SMC sockets" },
 	{ "smc_pnet", smc_pnet_main, "show and change the PNET table" },
+	{ "smc_chk",  smc_chk_main,  "check whether SMC works between two hosts, and why not" },
 };
 const size_t applet_count = sizeof(applets) / sizeof(applets[0]);
 
@@ -20,6 +21,7 @@ static const struct { const char *alias, *name; } aliases[] = {
 	{ "run", "smc_run" },
 	{ "ss", "smcss" },
 	{ "pnet", "smc_pnet" },
+	{ "chk", "smc_chk" },
 };
 
 static const struct applet *find_applet(const char *name, bool alias_ok)

@@ -22,6 +22,7 @@ int smcr_main(int argc, char **argv);
 int smc_run_main(int argc, char **argv);
 int smcss_main(int argc, char **argv);
 int smc_pnet_main(int argc, char **argv);
+int smc_chk_main(int argc, char **argv);
 
 /* smc --install [-s] [-f] DIR */
 int smc_install(int argc, char **argv);
