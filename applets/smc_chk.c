@@ -178,12 +178,6 @@ static int run_server(const struct chk_args *a)
 	return rc;
 }
 
-/* -i IFACE */
-static int run_pnetid(const struct chk_args *a)
-{
-	return chk_print_pnetid(&a->o, a->target);
-}
-
 /* The interfaces named after -s/-l (which must exist and be up), or all
  * active ones. */
 static int list_ifaces(const struct chk_args *a, struct chk_iface *ifs)
@@ -336,14 +330,14 @@ int smc_chk_main(int argc, char **argv)
 	struct chk_args a;
 	int rc = parse_args(argc, argv, &a);
 
-	if (rc >= 0)
-		return rc;
-	switch (a.mode) {
-	case MODE_CONNECT: rc = run_connect(&a); break;
-	case MODE_SERVER: rc = run_server(&a); break;
-	case MODE_PNETID: rc = run_pnetid(&a); break;
-	default: rc = run_ifaces(&a); break;
-	}
+	if (rc < 0 && a.mode == MODE_CONNECT)
+		rc = run_connect(&a);
+	else if (rc < 0 && a.mode == MODE_SERVER)
+		rc = run_server(&a);
+	else if (rc < 0 && a.mode == MODE_PNETID)
+		rc = chk_print_pnetid(&a.o, a.target);
+	else if (rc < 0)
+		rc = run_ifaces(&a);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		return fail("cannot write the output");
 	return rc;

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# bash completion for smc and its applets smcd, smcr, smc_run, smcss and
-# smc_pnet: applets, objects, commands, options, and the names of network
+# bash completion for smc and its applets smcd, smcr, smc_run, smcss,
+# smc_pnet and smc_chk: applets, objects, commands, options, and the names of network
 # interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).
 # SMC_COMPLETION_SYSFS names another sysfs root (for tests).
 
@@ -121,6 +121,22 @@ _smc_pnet() {
 	esac
 }
 
+# smc_chk [OPTIONS] {-C IP | -S | -i IFACE | {-s|-l} [IFACE...]}
+_smc_chk() {
+	case ${words[cword - 1]} in
+	-i | --pnetid) _smc_offer_devices net ;;
+	-C | --connect | -p | --port) ;;
+	*)
+		if [[ ${words[cword]} == -* ]]; then
+			_smc_offer -C --connect -d --debug -h --help -i --pnetid -j --json -l --live-test -p --port \
+				-s --static-analysis -S --server -v --version -6 --ipv6
+		else
+			_smc_offer_devices net
+		fi
+		;;
+	esac
+}
+
 # _smc_applet NAME: complete words[1..] for applet NAME (or short name).
 _smc_applet() {
 	case $1 in
@@ -128,6 +144,7 @@ _smc_applet() {
 	smc_run | run) _smc_run ;;
 	smcss | ss) _smc_smcss ;;
 	smc_pnet | pnet) _smc_pnet ;;
+	smc_chk | chk) _smc_chk ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -141,7 +158,7 @@ _smc() {
 	COMPREPLY=()
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet smc_chk run ss pnet chk -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		if [[ ${words[cword]} == -* ]]; then
 			_smc_offer -s -f
@@ -157,4 +174,4 @@ _smc() {
 	return 0
 }
 
-complete -F _smc smc smcd smcr smc_run smcss smc_pnet
+complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_chk

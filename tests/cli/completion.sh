@@ -35,10 +35,11 @@ smcr_objects=$("$SMC" smcr -h | sed -n 's/^where  OBJECT := {\(.*\)}$/\1/p' | tr
 help_options() { "$SMC" "$1" -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z]+' | tr -d ' \t' | sort -u | tr '\n' ' '; }
 smcss_options=$(help_options smcss)
 pnet_options=$(help_options smc_pnet)
+chk_options=$("$SMC" smc_chk -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z0-9][A-Za-z0-9-]*' | tr -d ' \t' | sort -u | tr '\n' ' ')
 [[ -n $smcd_objects && -n $smcss_options ]] && ok "help lists objects and options" ||
 	nok "help lists objects and options" "cannot read them from $SMC"
 
-complete_is "smcd smcr smc_run smcss smc_pnet run ss pnet -h --help -v --version --list --install" smc ""
+complete_is "smcd smcr smc_run smcss smc_pnet smc_chk run ss pnet chk -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
 complete_is "-s -f" smc --install -
@@ -78,6 +79,12 @@ complete_is "eth0 eth1" smc_pnet -a NET1 -I eth
 complete_is "mlx5_0 rxe0" smc pnet -a NET1 --ibdevice ""
 complete_is "1 2" smc_pnet -a NET1 -D mlx5_0 -P ""
 complete_is "" smc_pnet ""
+complete_is "$chk_options" smc_chk -
+complete_is "eth0 eth1" smc_chk -i eth
+complete_is "lo eth0 eth1 ens1f0" smc chk -s ""
+complete_is "" smc_chk -C ""
+complete_is "" smc_chk -p ""
+complete_is "--static-analysis --server" smc_chk --s
 complete_is "-d -r -t -h --help -v --version" smc_run -
 complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""
