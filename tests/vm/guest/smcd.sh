@@ -92,3 +92,5 @@ fi
 kill -CONT $held_cli
 kill $held_cli $held_srv
 wait
+
+. /lab/smcd-chk.sh
