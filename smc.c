@@ -13,6 +13,7 @@ const struct applet applets[] = {
 	{ "smcss",    smcss_main,    "list SMC sockets" },
 	{ "smc_pnet", smc_pnet_main, "show and change the PNET table" },
 	{ "smc_chk",  smc_chk_main,  "check whether SMC works between two hosts, and why not" },
+	{ "smc_dbg",  smc_dbg_main,  "collect debug information in one bundle" },
 };
 const size_t applet_count = sizeof(applets) / sizeof(applets[0]);
 
@@ -22,6 +23,7 @@ static const struct { const char *alias, *name; } aliases[] = {
 	{ "ss", "smcss" },
 	{ "pnet", "smc_pnet" },
 	{ "chk", "smc_chk" },
+	{ "dbg", "smc_dbg" },
 };
 
 static const struct applet *find_applet(const char *name, bool alias_ok)
