@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # bash completion for smc and its applets smcd, smcr, smc_run, smcss,
-# smc_pnet and smc_chk: applets, objects, commands, options, and the names of network
+# smc_pnet, smc_chk and smc_dbg: applets, objects, commands, options, and the names of network
 # interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).
 # SMC_COMPLETION_SYSFS names another sysfs root (for tests).
 
@@ -145,6 +145,7 @@ _smc_applet() {
 	smcss | ss) _smc_smcss ;;
 	smc_pnet | pnet) _smc_pnet ;;
 	smc_chk | chk) _smc_chk ;;
+	smc_dbg | dbg) _smc_offer -h --help -j --json -t --tgz -v --version ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -158,7 +159,7 @@ _smc() {
 	COMPREPLY=()
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet smc_chk run ss pnet chk -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet smc_chk smc_dbg run ss pnet chk dbg -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		if [[ ${words[cword]} == -* ]]; then
 			_smc_offer -s -f
@@ -174,4 +175,4 @@ _smc() {
 	return 0
 }
 
-complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_chk
+complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_chk smc_dbg

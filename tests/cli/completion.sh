@@ -39,7 +39,7 @@ chk_options=$("$SMC" smc_chk -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z0-9][A-Z
 [[ -n $smcd_objects && -n $smcss_options ]] && ok "help lists objects and options" ||
 	nok "help lists objects and options" "cannot read them from $SMC"
 
-complete_is "smcd smcr smc_run smcss smc_pnet smc_chk run ss pnet chk -h --help -v --version --list --install" smc ""
+complete_is "smcd smcr smc_run smcss smc_pnet smc_chk smc_dbg run ss pnet chk dbg -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
 complete_is "-s -f" smc --install -
@@ -84,6 +84,8 @@ complete_is "eth0 eth1" smc_chk -i eth
 complete_is "lo eth0 eth1 ens1f0" smc chk -s ""
 complete_is "" smc_chk -C ""
 complete_is "" smc_chk -p ""
+complete_is "$(help_options smc_dbg)" smc_dbg -
+complete_is "--tgz" smc dbg --t
 complete_is "--static-analysis --server" smc_chk --s
 complete_is "-d -r -t -h --help -v --version" smc_run -
 complete_is "--help" smc run --h
