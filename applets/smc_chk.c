@@ -95,11 +95,17 @@ static int parse_option(struct chk_args *a, int c)
 	case 'j': a->o.json = true; return 0;
 	case '6': a->o.ipv6 = true; return 0;
 	}
+	return 1;
+}
+
+/* What getopt refused: ARG, an unknown long option, or optopt. */
+static int bad_option(const char *arg)
+{
 	if (optopt && strchr("Cip", optopt))
 		return fail("option \"-%c\" needs an argument, try \"smc_chk -h\"", optopt);
 	if (optopt)
 		return fail("option \"-%c\" is unknown, try \"smc_chk -h\"", optopt);
-	return fail("option \"%s\" is unknown, try \"smc_chk -h\"", optarg ? optarg : "");
+	return fail("option \"%s\" is unknown, try \"smc_chk -h\"", arg);
 }
 
 /* -1: go on with *A; else the exit status. */
@@ -124,10 +130,8 @@ static int parse_args(int argc, char **argv, struct chk_args *a)
 			return usage();
 		if (c == 'v')
 			return print_version();
-		if (c == '?' || c == ':') {
-			optarg = argv[optind - 1];
-			return parse_option(a, c);
-		}
+		if (c == '?')
+			return bad_option(argv[optind - 1]);
 		if (parse_option(a, c))
 			return 1;
 	}
