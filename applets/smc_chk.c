@@ -82,6 +82,7 @@ static int parse_port(const char *text, uint16_t *port)
 	return 0;
 }
 
+/* Option C (accepted by getopt) into A: 0, or 1 after reporting. */
 static int parse_option(struct chk_args *a, int c)
 {
 	switch (c) {

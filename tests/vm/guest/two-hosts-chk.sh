@@ -48,5 +48,11 @@ client)
 		'^     Failed  \(TCP fallback\), reasons:$|||^          Client: 0x05000000 PEERDECL: |||^          Server: 0x0303000[02] NOSMC(R)?DEV: ' \
 		smc_chk -C 198.18.0.1
 	check "tell the server the fallback check is done" tell 198.18.0.1 7203
+	expect_ok "smc_pnet -a LABNET -I eth0" '' smc_pnet -a LABNET -I eth0
+	expect_status "smc_chk -i eth0: the PNET table's ID, marked *" 0 '^LABNET\*$' smc_chk -i eth0
+	expect_ok "smc_chk -j -i eth0: its source" '^\{"interface":"eth0","pnet_id":"LABNET","source":"pnet_table"\}$' \
+		smc_chk -j -i eth0
+	expect_status "smc_chk -s eth0: the PNET ID" 0 '^     PNET ID: +LABNET\*$' smc_chk -s eth0
+	expect_ok "smc_pnet -d LABNET" '' smc_pnet -d LABNET
 	;;
 esac
