@@ -187,6 +187,7 @@ static int run_server(const struct chk_args *a)
  * active ones. */
 static int list_ifaces(const struct chk_args *a, struct chk_iface *ifs)
 {
+	unsigned flags;
 	int n = 0;
 
 	if (!a->nifaces)
@@ -195,9 +196,11 @@ static int list_ifaces(const struct chk_args *a, struct chk_iface *ifs)
 		ifs[n].index = if_nametoindex(a->ifaces[i]);
 		if (!ifs[n].index)
 			return fail("interface \"%s\" does not exist", a->ifaces[i]), -1;
-		if (!chk_iface_is_up(a->ifaces[i]))
+		flags = chk_iface_flags(a->ifaces[i]);
+		if (!(flags & IFF_UP))
 			return fail("\"%s\" is not an active interface", a->ifaces[i]), -1;
 		snprintf(ifs[n].name, sizeof(ifs[n].name), "%s", a->ifaces[i]);
+		ifs[n].loopback = flags & IFF_LOOPBACK;
 	}
 	return n;
 }

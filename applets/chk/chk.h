@@ -67,10 +67,12 @@ int chk_serve(const struct chk_opts *o, const int *fds, int nfds, bool report);
 struct chk_iface {
 	char name[IF_NAMESIZE];
 	unsigned index;
+	bool loopback;
 };
 /* Fills at most MAX; returns the count, or -1 after reporting. */
 int chk_ifaces_up(struct chk_iface *ifs, int max);
-bool chk_iface_is_up(const char *name);
+/* NAME's IFF_* flags, 0 when there is no such interface. */
+unsigned chk_iface_flags(const char *name);
 #define CHK_SUBNET_LEN (INET6_ADDRSTRLEN + 4)	/* "ADDRESS/PREFIXLEN" */
 /* NAME's addresses that are not link-local, as ADDRESS/PREFIXLEN; the count. */
 int chk_iface_subnets(const char *name, char subnets[][CHK_SUBNET_LEN], int max);

@@ -23,27 +23,30 @@ int chk_ifaces_up(struct chk_iface *ifs, int max)
 	if (!all)
 		return fail("cannot list the network interfaces: %s", strerror(errno)), -1;
 	for (struct if_nameindex *i = all; i->if_index && n < max; i++) {
-		if (!chk_iface_is_up(i->if_name))
+		unsigned flags = chk_iface_flags(i->if_name);
+
+		if (!(flags & IFF_UP))
 			continue;
 		snprintf(ifs[n].name, sizeof(ifs[n].name), "%s", i->if_name);
+		ifs[n].loopback = flags & IFF_LOOPBACK;
 		ifs[n++].index = i->if_index;
 	}
 	if_freenameindex(all);
 	return n;
 }
 
-bool chk_iface_is_up(const char *name)
+unsigned chk_iface_flags(const char *name)
 {
 	struct ifaddrs *list, *a;
-	bool up = false;
+	unsigned flags = 0;
 
 	if (getifaddrs(&list) < 0)
-		return false;
+		return 0;
 	for (a = list; a; a = a->ifa_next)
-		if (strcmp(a->ifa_name, name) == 0 && (a->ifa_flags & IFF_UP))
-			up = true;
+		if (strcmp(a->ifa_name, name) == 0)
+			flags |= a->ifa_flags;
 	freeifaddrs(list);
-	return up;
+	return flags;
 }
 
 /* Link-local addresses are left out, as smc-tools leaves out "scope link". */

@@ -122,12 +122,17 @@ static void print_eids(const struct chk_system *sys)
 		print_column("Advertising UEIDs:", obj_trim(sys->ueids.id[i], eid, sizeof(eid)), i == 0);
 }
 
-static const char *reach(const struct match *smcr, const struct match *smcd)
+/* loopback-ism is not in the kernel's SMC-D device list (6.12): on a
+ * loopback interface SMC-Dv2 may still serve this host. */
+static const char *reach(const struct chk_system *sys, const struct chk_iface *iface, const struct match *smcr,
+			 const struct match *smcd)
 {
 	if (smcr->v2 || smcd->v2)
 		return "any (SMCv2)";
 	if (smcr->count || smcd->count)
 		return "the subnets above (SMCv1)";
+	if (iface->loopback && sys->info.version >= 2)
+		return "this host, where the kernel has loopback-ism (SMC-Dv2)";
 	return "none (no SMC device)";
 }
 
@@ -150,7 +155,7 @@ static void print_static(const struct chk_system *sys, const struct chk_iface *i
 		print_column("IP subnets:", "none", true);
 	for (int i = 0; i < n; i++)
 		print_column("IP subnets:", subnets[i], i == 0);
-	print_column("Reachable subnets:", reach(smcr, smcd), true);
+	print_column("Reachable subnets:", reach(sys, iface, smcr, smcd), true);
 	printf("\n");
 }
 
@@ -197,7 +202,7 @@ static void json_static(struct json *j, const struct chk_system *sys, const stru
 	for (int i = 0; i < n; i++)
 		json_string(j, NULL, subnets[i]);
 	json_array_end(j);
-	json_string(j, "reachable", reach(smcr, smcd));
+	json_string(j, "reachable", reach(sys, iface, smcr, smcd));
 }
 
 int chk_static(const struct chk_system *sys, const struct chk_iface *iface, struct json *j)

@@ -15,6 +15,7 @@ expect_status "smc_chk -S reported the connection as SMC-D v2" 0 \
 chk_server_stop
 expect_status "smc_chk -l lo: SMC-D v2" 0 '^Checking active link: +lo$|||^     Success, using SMC-D v2$' smc_chk -l lo
 expect_status "smc_chk -s lo: the kernel offers SMC-D v2, the UEID" 0 \
-	'^     Kernel offers: +SMC-D v1 v2, |||^     Advertising UEIDs: +SMC-LAB-UEID$|||^     IP subnets: +127\.0\.0\.1/8$' smc_chk -s lo
+	'^     Kernel offers: +SMC-D v1 v2, |||^     Advertising UEIDs: +SMC-LAB-UEID$|||^     IP subnets: +127\.0\.0\.1/8$|||^     Reachable subnets: +this host, where the kernel has loopback-ism \(SMC-Dv2\)$' \
+	smc_chk -s lo
 expect_status "smc_chk -s -l lo: both" 0 '^  Static Analysis |||^  Live test |||^     Success, using SMC-D v2$' \
 	smc_chk -s -l lo
