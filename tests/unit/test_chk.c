@@ -74,7 +74,7 @@ static void test_verdicts(void)
 	free(text);
 	text = verdict_text(&fallback);
 	CHECK(text && strncmp(text, "     Failed  (TCP fallback), reasons:\n          Client: 0x05000000 PEERDECL: ", 77) == 0 &&
-	      strstr(text, "\n          Server: 0x03030002 NOSMCRDEV: No SMC-R"), "fallback, both reasons");
+	      strstr(text, "\n          Server: 0x03030002 NOSMCRDEV: No usable SMC-R"), "fallback, both reasons");
 	free(text);
 	text = verdict_text(&unknown);
 	CHECK(text && strstr(text, "Server: 0x07000000 (Unknown error code or non-Linux OS)\n"), "an unknown peer code");
