@@ -63,7 +63,7 @@ static int no_socket(void)
 static int timed_connect(int fd, const struct chk_target *t)
 {
 	struct pollfd p = { fd, POLLOUT, 0 };
-	int flags = fcntl(fd, F_GETFL), error = 0;
+	int flags = fcntl(fd, F_GETFL), error = 0, ready;
 	socklen_t len = sizeof(error);
 
 	if (flags < 0 || fcntl(fd, F_SETFL, flags | O_NONBLOCK) < 0)
@@ -72,8 +72,9 @@ static int timed_connect(int fd, const struct chk_target *t)
 		return 0;
 	if (errno != EINPROGRESS)
 		return errno;
-	if (poll(&p, 1, CONNECT_TIMEOUT_MS) == 0)
-		return ETIMEDOUT;
+	ready = poll(&p, 1, CONNECT_TIMEOUT_MS);
+	if (ready <= 0)
+		return ready == 0 ? ETIMEDOUT : errno;
 	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &error, &len) < 0)
 		return errno;
 	return error;
