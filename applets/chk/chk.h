@@ -91,6 +91,7 @@ struct chk_pnetid {
 };
 /* 0, or -1 after reporting. */
 int chk_pnetid(const char *iface, struct chk_pnetid *p);
+/* -i IFACE as text (the ID, with * when from the table) or JSON: the exit status. */
 int chk_print_pnetid(const struct chk_opts *o, const char *iface);
 
 /* What the static analysis reads from the kernel, once for all interfaces. */
