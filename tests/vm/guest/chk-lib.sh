@@ -19,13 +19,16 @@ expect_status() {
 	ok "$name"
 }
 
-# chk_server_start PORT: smc_chk -S in the background, its output in
-# /tmp/chk-server.out, its pid in $chk_server.
+# chk_server_start PORT [OPTION...]: smc_chk -S in the background, its
+# output in /tmp/chk-server.out, its pid in $chk_server.
 chk_server_start() {
-	smc_chk -S -p "$1" >/tmp/chk-server.out 2>&1 &
+	chk_port=$1
+	shift
+	smc_chk -S -p "$chk_port" "$@" >/tmp/chk-server.out 2>&1 &
 	chk_server=$!
-	wait_for /tmp/chk-server.out "^Server started on port $1\$" && ok "smc_chk -S: server started on port $1" ||
-		nok "smc_chk -S: server started on port $1" "$(cat /tmp/chk-server.out)"
+	wait_for /tmp/chk-server.out "^Server started on port $chk_port\$" &&
+		ok "smc_chk -S -p $chk_port $*: server started" ||
+		nok "smc_chk -S -p $chk_port $*: server started" "$(cat /tmp/chk-server.out)"
 }
 
 # chk_server_stop: SIGINT ends the server with status 0.
@@ -33,5 +36,6 @@ chk_server_stop() {
 	kill -INT "$chk_server"
 	wait "$chk_server"
 	rc=$?
-	[ "$rc" -eq 0 ] && ok "smc_chk -S ends with 0 on SIGINT" || nok "smc_chk -S ends with 0 on SIGINT" "status $rc"
+	[ "$rc" -eq 0 ] && ok "smc_chk -S on port $chk_port ends with 0 on SIGINT" ||
+		nok "smc_chk -S on port $chk_port ends with 0 on SIGINT" "status $rc"
 }
