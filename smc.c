@@ -7,12 +7,14 @@
 #include "applets/applet.h"
 
 const struct applet applets[] = {
-	{ "smcd",     smcd_main,     "SMC-D: info, linkgroup, device, stats, ueid, seid" },
-	{ "smcr",     smcr_main,     "SMC-R: info, linkgroup, device, stats, ueid" },
-	{ "smc_run",  smc_run_main,  "run a program with its TCP sockets turned into SMC sockets" },
-	{ "smcss",    smcss_main,    "list SMC sockets" },
-	{ "smc_pnet", smc_pnet_main, "show and change the PNET table" },
-	{ "smc_rnics", smc_rnics_main, "list the RDMA and ISM devices SMC can use" },
+	{ "smcd",      smcd_main,       "SMC-D: info, linkgroup, device, stats, ueid, seid" },
+	{ "smcr",      smcr_main,       "SMC-R: info, linkgroup, device, stats, ueid" },
+	{ "smc_run",   smc_run_main,    "run a program with its TCP sockets turned into SMC sockets" },
+	{ "smcss",     smcss_main,      "list SMC sockets" },
+	{ "smc_pnet",  smc_pnet_main,   "show and change the PNET table" },
+	{ "smc_rnics", smc_rnics_main,  "list the RDMA and ISM devices SMC can use" },
+	{ "smc_chk",   smc_chk_main,    "check whether SMC works between two hosts, and why not" },
+	{ "smc_dbg",   smc_dbg_main,    "collect debug information in one bundle" },
 };
 const size_t applet_count = sizeof(applets) / sizeof(applets[0]);
 
@@ -21,6 +23,8 @@ static const struct { const char *alias, *name; } aliases[] = {
 	{ "run", "smc_run" },
 	{ "ss", "smcss" },
 	{ "pnet", "smc_pnet" },
+	{ "chk", "smc_chk" },
+	{ "dbg", "smc_dbg" },
 };
 
 static const struct applet *find_applet(const char *name, bool alias_ok)

@@ -23,6 +23,8 @@ int smc_run_main(int argc, char **argv);
 int smcss_main(int argc, char **argv);
 int smc_pnet_main(int argc, char **argv);
 int smc_rnics_main(int argc, char **argv);
+int smc_chk_main(int argc, char **argv);
+int smc_dbg_main(int argc, char **argv);
 
 /* smc --install [-s] [-r] [-f] DIR */
 int smc_install(int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 
 #include "applets/applet.h"
+#include "applets/print/decline.h"
 #include "applets/print/json.h"
 #include "applets/print/line.h"
 #include "applets/smcss.h"
@@ -341,7 +342,7 @@ static void json_details(struct json *j, const struct smcss_opts *o, const struc
 
 static void json_socket(struct json *j, const struct smcss_opts *o, const struct smc_diag_sock *s)
 {
-	char buf[8];
+	char buf[8], name[DECLINE_NAME_LEN];
 
 	json_object_begin(j, NULL);
 	json_string(j, "state", state_name(s->state, buf));
@@ -357,7 +358,10 @@ static void json_socket(struct json *j, const struct smcss_opts *o, const struct
 		json_string(j, "mode", mode_name(s->mode));
 	if (has_mode(s) && s->mode == SMC_DIAG_MODE_FALLBACK_TCP && s->has_fallback) {
 		json_u64(j, "fallback_reason", s->fallback_reason);
+		json_string(j, "fallback_reason_name", decline_name(s->fallback_reason, name));
 		json_u64(j, "peer_diagnosis", s->peer_diagnosis);
+		if (s->peer_diagnosis)
+			json_string(j, "peer_diagnosis_name", decline_name(s->peer_diagnosis, name));
 	}
 	if (has_details(s))
 		json_details(j, o, s);

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# bash completion for smc and its applets smcd, smcr, smc_run, smcss and
-# smc_pnet: applets, objects, commands, options, and the names of network
-# interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).
+# bash completion for smc and its applets smcd, smcr, smc_run, smcss,
+# smc_pnet, smc_rnics, smc_chk and smc_dbg: applets, objects, commands,
+# options, and the names of network interfaces (/sys/class/net) and RDMA
+# devices (/sys/class/infiniband).
 # Built on bash-completion's helpers (_init_completion, _filedir,
 # _command_offset), as its own sudo and env completions are.
 # SMC_COMPLETION_SYSFS names another sysfs root (for tests).
@@ -152,6 +153,22 @@ _smc_rnics() {
 	esac
 }
 
+# smc_chk [OPTIONS] {-C IP | -S | -i IFACE | {-s|-l} [IFACE...]}
+_smc_chk() {
+	case ${words[cword - 1]} in
+	-i | --pnetid) _smc_offer_devices net ;;
+	-C | --connect | -p | --port) ;;
+	*)
+		if [[ ${words[cword]} == -* ]]; then
+			_smc_offer -C --connect -d --debug -h --help -i --pnetid -j --json -l --live-test -p --port \
+				-s --static-analysis -S --server -v --version -6 --ipv6
+		else
+			_smc_offer_devices net
+		fi
+		;;
+	esac
+}
+
 # _smc_applet NAME: complete words[1..] for applet NAME (or short name).
 _smc_applet() {
 	case $1 in
@@ -160,6 +177,8 @@ _smc_applet() {
 	smcss | ss) _smc_smcss ;;
 	smc_pnet | pnet) _smc_pnet ;;
 	smc_rnics) _smc_rnics ;;
+	smc_chk | chk) _smc_chk ;;
+	smc_dbg | dbg) _smc_offer -h --help -j --json -t --tgz -v --version ;;
 	*) return 1 ;;
 	esac
 	return 0
@@ -182,7 +201,7 @@ _smc() {
 	_init_completion || return
 	_smc_applet "${words[0]##*/}" && return
 	if ((cword == 1)); then
-		_smc_offer smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install
+		_smc_offer smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg run ss pnet chk dbg help -h --help -v --version --list --install
 	elif [[ ${words[1]} == --install ]]; then
 		_smc_install
 	else
@@ -193,4 +212,4 @@ _smc() {
 	fi
 }
 
-complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_rnics
+complete -F _smc smc smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# fish completion for smc and its applets smcd, smcr, smc_run, smcss and
-# smc_pnet: applets, objects, commands, options, and the names of network
-# interfaces (/sys/class/net) and RDMA devices (/sys/class/infiniband).
+# fish completion for smc and its applets smcd, smcr, smc_run, smcss,
+# smc_pnet, smc_rnics, smc_chk and smc_dbg: applets, objects, commands,
+# options, and the names of network interfaces (/sys/class/net) and RDMA
+# devices (/sys/class/infiniband).
 # fish escapes what it inserts: a device name is never expanded or run.
 # SMC_COMPLETION_SYSFS names another sysfs root (for tests).
 # fish loads completions/NAME.fish for each command NAME: this file is
@@ -159,6 +160,22 @@ function __smc_rnics
         -I --IB-dev -r --rawids -h --help -v --version
 end
 
+# __smc_chk WORD...: for smc_chk.
+function __smc_chk
+    switch "$argv[-1]"
+        case -i --pnetid
+            __smc_devices net
+        case -C --connect -p --port
+        case '*'
+            if string match -q -- '-*' (commandline -ct)
+                printf '%s\n' -C --connect -d --debug -h --help -i --pnetid -j --json -l --live-test -p --port \
+                    -s --static-analysis -S --server -v --version -6 --ipv6
+            else
+                __smc_devices net
+            end
+    end
+end
+
 # __smc_applet NAME WORD...: the candidates for applet NAME.
 function __smc_applet
     set -l name $argv[1]
@@ -175,6 +192,10 @@ function __smc_applet
             __smc_pnet $argv
         case smc_rnics
             __smc_rnics $argv
+        case smc_chk chk
+            __smc_chk $argv
+        case smc_dbg dbg
+            printf '%s\n' -h --help -j --json -t --tgz -v --version
         case '*'
             return 1
     end
@@ -187,7 +208,7 @@ function __smc_complete
     set -e words[1]
     __smc_applet $name $words; and return
     if not set -q words[1]
-        printf '%s\n' smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install
+        printf '%s\n' smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg run ss pnet chk dbg help -h --help -v --version --list --install
     else if test $words[1] = --install
         if string match -q -- '-*' (commandline -ct)
             printf '%s\n' -s -r -f
@@ -199,6 +220,6 @@ function __smc_complete
     end
 end
 
-for command in smc smcd smcr smc_run smcss smc_pnet smc_rnics
+for command in smc smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg
     complete -c $command -f -a '(__smc_complete)'
 end

@@ -200,3 +200,30 @@ int smc_diag_dump(unsigned ext, smc_diag_cb cb, void *data, struct nl_error *err
 			     "load the smc_diag module (modprobe smc_diag)");
 	return rc;
 }
+
+struct find_ctx {
+	uint64_t inode;
+	struct smc_diag_sock *out;
+	int found;
+};
+
+static int find_cb(const struct smc_diag_sock *sock, void *data, struct nl_error *err)
+{
+	struct find_ctx *ctx = data;
+
+	(void)err;
+	if (sock->inode != ctx->inode)
+		return 0;
+	*ctx->out = *sock;
+	ctx->found = 1;
+	return 0;
+}
+
+int smc_diag_find(uint64_t inode, unsigned ext, struct smc_diag_sock *out, struct nl_error *err)
+{
+	struct find_ctx ctx = { inode, out, 0 };
+
+	if (smc_diag_dump(ext, find_cb, &ctx, err) < 0)
+		return -1;
+	return ctx.found;
+}

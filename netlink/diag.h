@@ -68,6 +68,10 @@ typedef int (*smc_diag_cb)(const struct smc_diag_sock *sock, void *data, struct 
  * a kernel without smc_diag is reported as such. */
 int smc_diag_dump(unsigned ext, smc_diag_cb cb, void *data, struct nl_error *err);
 
+/* The socket whose inode is INODE, with the extensions in EXT, into *OUT:
+ * returns 1 when found, 0 when the dump has no such socket, -1 with err set. */
+int smc_diag_find(uint64_t inode, unsigned ext, struct smc_diag_sock *out, struct nl_error *err);
+
 /* The same parser on recorded replies. */
 int smc_diag_parse(const void *buf, size_t len, smc_diag_cb cb, void *data, struct nl_error *err);
 

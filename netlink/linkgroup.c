@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
+#include <string.h>
 #include <arpa/inet.h>
 #include <linux/smc.h>
 
@@ -107,4 +108,40 @@ int smc_lgr_read(const struct smc_recorded *rec, int smcd, struct smc_list *lgrs
 			smc_list_free(links);
 	}
 	return rc;
+}
+
+static int smcd_version(const struct smc_list *lgrs, const struct smc_diag_sock *sock)
+{
+	const struct smc_lgr *lgr = lgrs->items;
+
+	for (size_t i = 0; i < lgrs->count; i++)
+		if (lgr[i].id == sock->dmb.linkid)
+			return lgr[i].v2.version;
+	return 0;
+}
+
+static int smcr_version(const struct smc_list *links, const struct smc_diag_sock *sock)
+{
+	const struct smc_link *link = links->items;
+
+	for (size_t i = 0; i < links->count; i++)
+		if (strcmp(link[i].ib_dev, sock->lgr.ibname) == 0 && strcmp(link[i].gid, sock->lgr.gid) == 0 &&
+		    strcmp(link[i].peer_gid, sock->lgr.peer_gid) == 0)
+			return link[i].lgr.v2.version;
+	return 0;
+}
+
+int smc_conn_version(const struct smc_recorded *rec, const struct smc_diag_sock *sock, struct nl_error *err)
+{
+	struct smc_list lgrs = SMC_LIST_INIT(struct smc_lgr), links = SMC_LIST_INIT(struct smc_link);
+	int smcd = sock->has_dmb, version;
+
+	if (!sock->has_dmb && !sock->has_lgr)
+		return 0;
+	if (smc_lgr_read(rec, smcd, &lgrs, smcd ? NULL : &links, err) < 0)
+		return -1;
+	version = smcd ? smcd_version(&lgrs, sock) : smcr_version(&links, sock);
+	smc_list_free(&lgrs);
+	smc_list_free(&links);
+	return version;
 }

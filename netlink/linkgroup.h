@@ -8,6 +8,7 @@
 #include <net/if.h>
 #include <linux/smc.h>
 
+#include "netlink/diag.h"
 #include "netlink/reply.h"
 
 /* Roles, types and link states as net/smc/smc_core.h numbers them. */
@@ -56,5 +57,12 @@ struct smc_link {
  * (struct smc_link). From the kernel, or from REC when not NULL. */
 int smc_lgr_read(const struct smc_recorded *rec, int smcd, struct smc_list *lgrs, struct smc_list *links,
 		 struct nl_error *err);
+
+/* The SMC version (1, 2) of the link group that SOCK's connection runs on,
+ * found by its SMC-D link group id or its SMC-R link's device and GIDs;
+ * 0 when no link group matches or the kernel did not say, -1 with err set.
+ * From the kernel, or from REC (the GET_LGR_SMCD or GET_LINK_SMCR reply)
+ * when not NULL. */
+int smc_conn_version(const struct smc_recorded *rec, const struct smc_diag_sock *sock, struct nl_error *err);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "applets/applet.h"
+#include "applets/print/decline.h"
 #include "applets/print/format.h"
 #include "applets/print/json.h"
 #include "applets/print/outfile.h"

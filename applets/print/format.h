@@ -13,11 +13,4 @@
  * 1049 -> "1.049K", 99999 -> "100.0K", 999999 -> "1.000M". */
 const char *format_short(uint64_t value, char buf[SHORT_NUM_LEN]);
 
-/* Room for a decline code's name or its hex form "0x03030008". */
-#define DECLINE_NAME_LEN 16
-
-/* The name of a CLC decline code (net/smc/smc_clc.h): smc-tools' names for
- * the codes it knows, the kernel's for the others, hex for unknown codes. */
-const char *decline_name(uint32_t code, char buf[DECLINE_NAME_LEN]);
-
 #endif

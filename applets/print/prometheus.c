@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "applets/print/format.h"
+#include "applets/print/decline.h"
 #include "applets/objects/stats.h"
 #include "applets/objects/stats_names.h"
 

@@ -37,10 +37,11 @@ help_options() { "$SMC" "$1" -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z][A-Za-z
 smcss_options=$(help_options smcss)
 pnet_options=$(help_options smc_pnet)
 rnics_options=$(help_options smc_rnics)
+chk_options=$("$SMC" smc_chk -h | grep -oE -- '(^|[[:space:]])--?[A-Za-z0-9][A-Za-z0-9-]*' | tr -d ' \t' | sort -u | tr '\n' ' ')
 [[ -n $smcd_objects && -n $smcss_options ]] && ok "help lists objects and options" ||
 	nok "help lists objects and options" "cannot read them from $SMC"
 
-complete_is "smcd smcr smc_run smcss smc_pnet smc_rnics run ss pnet help -h --help -v --version --list --install" smc ""
+complete_is "smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg run ss pnet chk dbg help -h --help -v --version --list --install" smc ""
 complete_is "$("$SMC" --list | tr '\n' ' ') ss" smc s
 complete_is "--install" smc --in
 complete_is "-s -r -f" smc --install -
@@ -85,6 +86,14 @@ complete_is "" smc_pnet ""
 complete_is "$rnics_options" smc_rnics -
 complete_is "$rnics_options" smc smc_rnics -
 complete_is "" smc_rnics -e ""
+complete_is "$chk_options" smc_chk -
+complete_is "eth0 eth1" smc_chk -i eth
+complete_is "lo eth0 eth1 ens1f0" smc chk -s ""
+complete_is "" smc_chk -C ""
+complete_is "" smc_chk -p ""
+complete_is "$(help_options smc_dbg)" smc_dbg -
+complete_is "--tgz" smc dbg --t
+complete_is "--static-analysis --server" smc_chk --s
 complete_is "-d -r -t -h --help -v --version" smc_run -
 complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""

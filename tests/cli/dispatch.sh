@@ -6,7 +6,7 @@
 expect_ok "smc --help lists every applet" '^  smc_pnet ' "$SMC" --help
 expect_ok "smc -h lists every applet" '^  smcd ' "$SMC" -h
 run "$SMC" --list
-[[ $RC -eq 0 && $OUT == $'smcd\nsmcr\nsmc_run\nsmcss\nsmc_pnet\nsmc_rnics' ]] && ok "smc --list prints the applet names" ||
+[[ $RC -eq 0 && $OUT == $'smcd\nsmcr\nsmc_run\nsmcss\nsmc_pnet\nsmc_rnics\nsmc_chk\nsmc_dbg' ]] && ok "smc --list prints the applet names" ||
 	nok "smc --list prints the applet names" "rc=$RC out=$OUT"
 expect_ok "smc --version" '^smc \(smc\) [0-9]+\.[0-9]+' "$SMC" --version
 expect_ok "smc -v" '^smc \(smc\) [0-9]' "$SMC" -v
@@ -26,7 +26,7 @@ expect_ok "smc smc_run -v reaches smc_run" '^smc_run \(smc\) ' "$SMC" smc_run -v
 
 dir=$TMP/links
 mkdir -p "$dir"
-for name in smcd smcr smc_run smcss smc_pnet; do
+for name in smcd smcr smc_run smcss smc_pnet smc_chk smc_dbg; do
 	ln -s "$(realpath "$SMC")" "$dir/$name"
 	expect_ok "symlink $name runs $name" "^$name \\(smc\\) " "$dir/$name" --version
 done
@@ -38,7 +38,7 @@ expect_ok "a link named run (an alias, not an applet) acts as smc" '^smc \(smc\)
 inst=$TMP/inst
 mkdir -p "$inst"
 expect_ok "smc --install -s DIR" '^$' "$SMC" --install -s "$inst"
-for name in smcd smcr smc_run smcss smc_pnet; do
+for name in smcd smcr smc_run smcss smc_pnet smc_chk smc_dbg; do
 	[[ -L $inst/$name ]] && ok "--install -s made $name" || nok "--install -s made $name" "missing"
 done
 expect_ok "smc --install -s again replaces its own links" '^$' "$SMC" --install -s "$inst"

@@ -6,7 +6,7 @@
 . "$(dirname "$0")/lib.sh"
 MAN=$(cd "$(dirname "$0")/../../man" && pwd)
 
-pages=(smc.8 smcd.8 smcr.8 smc_run.8 smcss.8 smc_pnet.8 smc_rnics.8 af_smc.7)
+pages=(smc.8 smcd.8 smcr.8 smc_run.8 smcss.8 smc_pnet.8 smc_rnics.8 smc_chk.8 smc_dbg.8 af_smc.7)
 objects=(info linkgroup device stats ueid seid handshake-limit)
 smcr_objects=(info linkgroup device stats ueid handshake-limit)
 for f in "${pages[@]}" "${objects[@]/#/smcd-}" "${smcr_objects[@]/#/smcr-}"; do
@@ -72,7 +72,7 @@ check_options() {
 
 help_of() { "$SMC" "$@" 2>&1; }
 check_options smc.8 "$(help_of --help)"
-for app in smcd smcr smc_run smcss smc_pnet smc_rnics; do
+for app in smcd smcr smc_run smcss smc_pnet smc_rnics smc_chk smc_dbg; do
 	check_options "$app.8" "$(help_of "$app" -h)"
 done
 for obj in "${objects[@]}"; do

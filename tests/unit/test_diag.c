@@ -527,6 +527,20 @@ static char *print_recorded(const char *dir, const char *name, const char *args)
 	return print_dump(dump, len, &opts);
 }
 
+/* The 6.12 fallback dump as JSON: each reason with its name from the table. */
+static void test_fallback_json(void)
+{
+	char *text;
+
+	text = print_recorded("tests/fixtures/guest-fallback-v4v6", "sock_diag", "-a -j");
+	CHECK(text && json_valid(text) &&
+	      strstr(text, "\"fallback_reason\":83886080,\"fallback_reason_name\":\"PEERDECL\","
+			   "\"peer_diagnosis\":50528256,\"peer_diagnosis_name\":\"NOSMCDEV\"") &&
+	      strstr(text, "\"fallback_reason_name\":\"NOSMCDEV\",\"peer_diagnosis\":0}"),
+	      "6.12 fallback dump, smcss -a -j: both reasons named from the decline table");
+	free(text);
+}
+
 /* Put TO (as long as FROM) where FROM is in TEXT, every time. */
 static void substitute(char *text, const char *from, const char *to)
 {
@@ -606,6 +620,7 @@ int main(void)
 	test_truncated();
 	test_corrupt_nla_len();
 	test_kernel_error();
+	test_fallback_json();
 	test_done();
 	test_longer_dmbinfo();
 	test_many();

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tests/unit/check.h"
+#include "applets/print/decline.h"
 #include "applets/print/format.h"
 
 static void test_abbreviations(void)

@@ -7,7 +7,7 @@
 
 #include "tests/unit/check.h"
 #include "tests/unit/genl_msg.h"
-#include "applets/print/format.h"
+#include "applets/print/decline.h"
 #include "netlink/stats.h"
 #include "netlink/ueid.h"
 

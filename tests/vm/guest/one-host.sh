@@ -245,4 +245,5 @@ unload_during "smcss while smc_diag goes" smc_diag 'smcss: .*smc_diag' smcss -a
 unload_during "smcr stats while smc goes" smc 'smcr: SMC module not loaded' smcr -a stats
 expect_fail "smc_pnet without smc" 'SMC module not loaded' smc_pnet -s
 
+. /lab/one-host-dbg.sh
 json_check

@@ -95,3 +95,5 @@ fi
 kill -CONT $held_cli
 kill $held_cli $held_srv
 wait
+
+. /lab/smcd-chk.sh

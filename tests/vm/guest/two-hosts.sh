@@ -145,4 +145,5 @@ for c in sent_pkts rcvd_pkts; do
 done
 
 . /lab/two-hosts-preload.sh "$1"
+. /lab/two-hosts-chk.sh
 json_check
