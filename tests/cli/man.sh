@@ -98,3 +98,16 @@ done
 for word in LD_PRELOAD SMC_SNDBUF SMC_RCVBUF net.core.rmem_max net.core.wmem_max; do
 	grep -qF "$word" "$MAN/smc_run.8" && ok "smc_run(8) describes $word" || nok "smc_run(8) describes $word" "missing"
 done
+
+# Every environment variable the program reads is in an ENVIRONMENT section
+# (PATH is the usual one; SMC_NL_FAULT exists in the sanitizer build only).
+top=$(dirname "$0")/../..
+read_vars=$(cat "$top"/smc.c "$top"/applets/*.c "$top"/applets/*/*.c "$top"/netlink/*.c "$top"/sysfs/*.c |
+	grep -o 'getenv("[A-Z_]*")' | sed 's/getenv("\(.*\)")/\1/' | grep -vx -e PATH -e SMC_NL_FAULT | sort -u)
+documented=$(for page in "$MAN"/*.[1-8]; do sed -n '/^\.SH ENVIRONMENT/,/^\.SH /p' "$page"; done)
+undocumented=
+for var in $read_vars; do
+	grep -q "\b$var\b" <<<"$documented" || undocumented+=" $var"
+done
+[[ -n $read_vars && -z $undocumented ]] && ok "every variable the code reads is in an ENVIRONMENT section: $(echo $read_vars)" ||
+	nok "every variable the code reads is in an ENVIRONMENT section" "missing:$undocumented"
