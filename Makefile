@@ -127,6 +127,13 @@ $(O)/progs/sockstorm-glibc: tests/progs/sockstorm.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
 
+# Statically linked programs for smc_run's seccomp supervisor
+# (tests/cli/smc_run_seccomp.sh, and the lab).
+PROGS += $(O)/progs/sockcheck-static $(O)/progs/sockstorm-static $(O)/progs/forker-static $(O)/progs/oldkernel-static
+$(O)/progs/%-static: tests/progs/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -static -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN)
 progs: $(PROGS)
@@ -135,6 +142,9 @@ progs: $(PROGS)
 # dynamically against glibc and against musl; for recording fixtures the
 # recorder and xfer-smc (the same program opening AF_SMC sockets itself).
 LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
+# Static ones for smc_run's seccomp supervisor: glibc's socket(), and musl
+# with the raw system call; and the storm and the daemon start.
+LAB_PROGS += $(O)/progs/xfer-static $(O)/progs/xfer-raw $(O)/progs/sockstorm-static $(O)/progs/forker-static
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
@@ -145,6 +155,10 @@ $(O)/progs/xfer-musl: tests/progs/xfer.c
 $(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
+$(O)/progs/xfer-raw: tests/progs/xfer.c tests/progs/raw_socket.h
+	@mkdir -p $(@D)
+	@test -n "$(MUSL_CC)" || { echo "error: musl-gcc not found (./build.sh test installs musl-tools)" >&2; exit 1; }
+	$(MUSL_CC) $(PROG_CFLAGS) -static -include tests/progs/raw_socket.h -o $@ $<
 $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
