@@ -80,12 +80,12 @@ _smc_tech() {
 	esac
 }
 
-# smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]
+# smc_run [-dhv] [-r SIZE] [-t SIZE] [-m MODE] [--] PROGRAM [ARGS...]
 _smc_run() {
 	local i program=0 prev=${words[cword - 1]}
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-r | -t) ((i++)) ;;
+		-r | -t | -m) ((i++)) ;;
 		--) program=$((i + 1)); break ;;
 		-*) ;;
 		*) program=$i; break ;;
@@ -96,8 +96,10 @@ _smc_run() {
 		compopt -o filenames 2>/dev/null
 	elif [[ $prev == -[rt] ]]; then
 		_smc_offer 64k 256k 512k 1m
+	elif [[ $prev == -m ]]; then
+		_smc_offer auto preload seccomp
 	elif [[ ${words[cword]} == -* ]]; then
-		_smc_offer -d -r -t -h --help -v --version
+		_smc_offer -d -r -t -m -h --help -v --version
 	else
 		COMPREPLY=($(compgen -c -- "${words[cword]}"))
 	fi

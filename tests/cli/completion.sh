@@ -78,7 +78,9 @@ complete_is "eth0 eth1" smc_pnet -a NET1 -I eth
 complete_is "mlx5_0 rxe0" smc pnet -a NET1 --ibdevice ""
 complete_is "1 2" smc_pnet -a NET1 -D mlx5_0 -P ""
 complete_is "" smc_pnet ""
-complete_is "-d -r -t -h --help -v --version" smc_run -
+complete_is "-d -r -t -m -h --help -v --version" smc_run -
+complete_is "auto preload seccomp" smc_run -m ""
+complete_is "seccomp" smc run -d -m s
 complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""
 complete_is "1m" smc_run -d -t 1
@@ -87,6 +89,7 @@ complete_is "1m" smc_run -d -t 1
 touch "$TMP/afile"
 complete_is "$TMP/afile" smc_run -r 1m sh "$TMP/af"
 complete_is "$TMP/afile" smc run -- true "$TMP/af"
+complete_is "$TMP/afile" smc_run -m seccomp sh "$TMP/af"
 complete_words smc_run -r 1m bas
 printf '%s\n' "${COMPREPLY[@]}" | grep -qx bash && ok "complete \"smc_run -r 1m bas\" offers commands" ||
 	nok "complete \"smc_run -r 1m bas\" offers commands" "got ${COMPREPLY[*]}"

@@ -142,4 +142,5 @@ for c in sent_pkts rcvd_pkts; do
 	[ "${n:-0}" -ge $min ] && ok "rxe0 $c >= $min" || nok "rxe0 $c >= $min" "rdma statistic says ${n:-nothing}"
 done
 
+. /lab/two-hosts-seccomp.sh "$1"
 json_check
