@@ -62,6 +62,11 @@ struct probe_result {
 	int step, err;
 };
 
+/* Set at the first failure that means no AF_SMC here (as the preload
+ * library does per process): every later call runs as TCP at once, and a
+ * kernel with modules is not asked to load one for every socket. */
+static bool smc_unavailable;
+
 /* Notify on socket(AF_INET or AF_INET6, SOCK_STREAM with any of
  * SOCK_NONBLOCK and SOCK_CLOEXEC, 0 or IPPROTO_TCP); allow everything
  * else, and every other architecture's calls (a compat socketcall). The
@@ -185,6 +190,8 @@ static int smc_socket(const struct seccomp_data *call, const struct supervisor_o
 	int fd = socket(AF_SMC, SOCK_STREAM | SOCK_CLOEXEC | (type & SOCK_NONBLOCK),
 			family == AF_INET6 ? SMCPROTO_SMC6 : SMCPROTO_SMC);
 
+	if (fd < 0 && no_smc_errno_name(errno))
+		smc_unavailable = true;
 	if (fd >= 0 && o->snd_bytes)
 		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &o->snd_bytes, sizeof(o->snd_bytes));
 	if (fd >= 0 && o->rcv_bytes)
@@ -212,7 +219,7 @@ static void handle_call(int listener, const struct stat *own, const struct super
 
 	if (ioctl(listener, SECCOMP_IOCTL_NOTIF_RECV, &req) != 0)
 		return;
-	fd = caller_in_namespace(listener, &req, own) ? smc_socket(&req.data, o) : -1;
+	fd = !smc_unavailable && caller_in_namespace(listener, &req, own) ? smc_socket(&req.data, o) : -1;
 	if (fd < 0) {
 		answer(listener, req.id, 0);
 		return;
