@@ -71,6 +71,21 @@ printf '%s\n' "$OUT" | grep '^not ok - '
 	ok "16 threads x 1000 sockets through the supervisor: no descriptor leaked in the program" ||
 	nok "16 threads x 1000 sockets through the supervisor" "rc=$RC $OUT $ERR"
 
+# The lab's static programs (glibc's socket(), musl's raw system call)
+# over loopback: TCP here, the data checked at both ends.
+if need "$PROGS/xfer-static" "$PROGS/xfer-raw"; then
+	port=$((20000 + RANDOM % 20000))
+	"$SMC" run "$PROGS/xfer-static" server $port >"$TMP/xfer" 2>&1 &
+	server=$!
+	run "$SMC" run "$PROGS/xfer-raw" client 127.0.0.1 $port 4
+	wait $server
+	rc=$?
+	[[ $RC -eq 0 && $rc -eq 0 && $OUT == "xfer client: sent 4194304 bytes"*"received 4194304 bytes"* &&
+		$(cat "$TMP/xfer") == *"xfer server: received 4194304 bytes"* ]] &&
+		ok "xfer-static server and xfer-raw client over loopback (TCP here)" ||
+		nok "xfer-static server and xfer-raw client over loopback (TCP here)" "rc $RC/$rc: $OUT $ERR $(cat "$TMP/xfer")"
+fi
+
 # --- descriptors, terminal, status, signals ----------------------------------------
 fds() { "$@" "$busybox" ls /proc/self/fd | tr '\n' ' '; }
 [[ $(fds env "$SMC" run) == "$(fds env)" ]] && ok "no descriptor of smc run or its supervisor in the program" ||
