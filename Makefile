@@ -145,6 +145,9 @@ LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)
 # Static ones for smc_run's seccomp supervisor: glibc's socket(), and musl
 # with the raw system call; and the storm and the daemon start.
 LAB_PROGS += $(O)/progs/xfer-static $(O)/progs/xfer-raw $(O)/progs/sockstorm-static $(O)/progs/forker-static
+# A static Go HTTP server and client (Debian's golang-go, stdlib only, no
+# network needed); Go's caches stay under $(O).
+LAB_PROGS += $(O)/progs/gohttp
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
@@ -159,6 +162,12 @@ $(O)/progs/xfer-raw: tests/progs/xfer.c tests/progs/raw_socket.h
 	@mkdir -p $(@D)
 	@test -n "$(MUSL_CC)" || { echo "error: musl-gcc not found (./build.sh test installs musl-tools)" >&2; exit 1; }
 	$(MUSL_CC) $(PROG_CFLAGS) -static -include tests/progs/raw_socket.h -o $@ $<
+$(O)/progs/gohttp: tests/progs/gohttp.go
+	@mkdir -p $(@D)
+	@command -v go >/dev/null || { echo "error: go not found (./build.sh test installs golang-go)" >&2; exit 1; }
+	cd $(@D) && CGO_ENABLED=0 GO111MODULE=off GOFLAGS= GOCACHE=$(abspath $(O))/go/cache GOPATH=$(abspath $(O))/go \
+	      go build -trimpath -o gohttp $(abspath tests/progs/gohttp.go)
+	@file $@ | grep -q 'statically linked' || { echo "error: $@ is not statically linked" >&2; rm -f $@; exit 1; }
 $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
@@ -245,4 +254,4 @@ uninstall:
 	rm -f $(COMPDIR)/smc $(APPLETS:%=$(COMPDIR)/%)
 
 clean:
-	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so
+	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/go $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so

@@ -17,6 +17,7 @@ TEST_PKGS=(python3 musl-tools mount qemu-system-x86 busybox-static cpio kmod xz-
 TEST_PKGS+=(prometheus)
 # strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
+TEST_PKGS+=(golang-go)	# a static Go program for smc run in the lab (tests/progs/gohttp.go)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 # To build the SMC-D lab kernel from trixie's linux-source (tests/vm/kernel-smcd.sh).
 TEST_PKGS+=(flex bison bc libelf-dev libssl-dev)

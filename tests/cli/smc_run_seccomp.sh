@@ -86,6 +86,24 @@ if need "$PROGS/xfer-static" "$PROGS/xfer-raw"; then
 		nok "xfer-static server and xfer-raw client over loopback (TCP here)" "rc $RC/$rc: $OUT $ERR $(cat "$TMP/xfer")"
 fi
 
+# The lab's static Go HTTP server and client, over loopback here.
+if need "$PROGS/gohttp"; then
+	port=$((20000 + RANDOM % 20000))
+	mkdir -p "$TMP/www" && head -c 1000000 /dev/urandom >"$TMP/www/blob"
+	"$SMC" run "$PROGS/gohttp" server 127.0.0.1:$port "$TMP/www" >"$TMP/gohttp" 2>&1 &
+	server=$!
+	for _ in $(seq 50); do
+		run "$SMC" run "$PROGS/gohttp" client "http://127.0.0.1:$port/blob" "$TMP/blob"
+		[[ $RC -eq 0 ]] && break
+		sleep 0.2
+	done
+	kill $server
+	wait $server 2>/dev/null
+	[[ $RC -eq 0 && $OUT == "gohttp client: 1000000 bytes, md5 $(md5sum <"$TMP/www/blob" | cut -d' ' -f1)" ]] &&
+		ok "static Go HTTP server and client under smc run over loopback (TCP here)" ||
+		nok "static Go HTTP server and client under smc run over loopback (TCP here)" "rc $RC: $OUT $ERR $(cat "$TMP/gohttp")"
+fi
+
 # --- descriptors, terminal, status, signals ----------------------------------------
 fds() { "$@" "$busybox" ls /proc/self/fd | tr '\n' ' '; }
 [[ $(fds env "$SMC" run) == "$(fds env)" ]] && ok "no descriptor of smc run or its supervisor in the program" ||

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Scenario "two hosts", smc run for statically linked programs: the seccomp
 # supervisor makes their TCP sockets AF_SMC ones. xfer-static uses glibc's
-# socket(), xfer-raw (musl) the raw system call. Sourced by two-hosts.sh:
+# socket(), xfer-raw (musl) the raw system call, gohttp is Go's net/http.
+# Sourced by two-hosts.sh:
 # $1 is server or client, $peer and $MIB are set.
 
 # supervisor_pid: the process holding a seccomp listener in a session of its own.
@@ -30,9 +31,17 @@ server)
 		nok "seccomp: xfer-static server ended well" "$(cat /tmp/xfer-static.out)"
 	expect_ok "seccomp: smc run xfer-raw server (raw socket system call)" "^xfer server: received $((MIB << 20)) bytes" \
 		smc run xfer-raw server 7201
+	mkdir -p /tmp/www && dd if=/dev/urandom of=/tmp/www/goblob bs=64k count=64 2>/dev/null
+	smc run gohttp server 198.18.0.1:8090 /tmp/www >/tmp/gohttp.log 2>&1 &
+	gohttp=$!
+	listening 8090 && ok "seccomp: smc run gohttp server listening" ||
+		nok "seccomp: smc run gohttp server listening" "$(cat /tmp/gohttp.log)"
+	check "seccomp: send the Go file's checksum" tell "$peer" 7212 "$(md5sum </tmp/www/goblob | cut -d' ' -f1)"
+	hear 7213 >/dev/null
+	kill $gohttp
 	run smcr -a -j stats
-	at_least "seccomp: both static servers' connections counted as SMC-Rv2 server" \
-		$(($(json_num SMC_SRV_V2_SUCC_CNT) - before)) 2
+	at_least "seccomp: the static servers' connections (C, C, Go) counted as SMC-Rv2 server" \
+		$(($(json_num SMC_SRV_V2_SUCC_CNT) - before)) 3
 	;;
 client)
 	before=$(json_num SMC_CLNT_V2_SUCC_CNT)
@@ -47,9 +56,13 @@ client)
 		ok "seccomp: xfer-raw client checked the data" || nok "seccomp: xfer-raw client checked the data" "$(cat /tmp/xfer-raw.out)"
 	expect_ok "seccomp: smc run xfer-static client" "^xfer client: sent $((MIB << 20)) bytes.*received $((MIB << 20)) bytes" \
 		smc run xfer-static client 198.18.0.1 7201 $MIB
+	sum=$(hear 7212)
+	expect_ok "seccomp: smc run gohttp client fetches from the gohttp server" "^gohttp client: 4194304 bytes, md5 $sum\$" \
+		smc run gohttp client http://198.18.0.1:8090/goblob /tmp/goblob
+	check "seccomp: done fetching" tell "$peer" 7213
 	run smcr -a -j stats
-	at_least "seccomp: both static clients' connections counted as SMC-Rv2 client" \
-		$(($(json_num SMC_CLNT_V2_SUCC_CNT) - before)) 2
+	at_least "seccomp: the static clients' connections (C, C, Go) counted as SMC-Rv2 client" \
+		$(($(json_num SMC_CLNT_V2_SUCC_CNT) - before)) 3
 	;;
 esac
 
