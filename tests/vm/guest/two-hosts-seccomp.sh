@@ -87,6 +87,14 @@ for _ in $(seq 50); do [ -z "$(supervisor_pid)" ] && break; sleep 0.1; done
 [ -z "$(supervisor_pid)" ] && ok "seccomp: the supervisor ended with the daemon's child" ||
 	nok "seccomp: the supervisor ended with the daemon's child" "still there: $(supervisor_pid)"
 
+# A process in another network namespace than the supervisor's: a socket
+# made there would be in the wrong one, so the call runs as TCP.
+rm -f /tmp/ns.out && touch /tmp/ns
+run smc run unshare -n forker-static /tmp/ns
+wait_for /tmp/ns.out .
+[ "$(cat /tmp/ns.out)" = "domain 2" ] && ok "seccomp: in another network namespace the socket stays TCP" ||
+	nok "seccomp: in another network namespace the socket stays TCP" "$(cat /tmp/ns.out)"
+
 # Status and signals as a shell reports them.
 run smc run sh -c 'exit 7'
 [ "$RC" -eq 7 ] && ok "seccomp: exit status passes through" || nok "seccomp: exit status passes through" "$RC"
