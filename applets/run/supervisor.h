@@ -7,7 +7,6 @@
 #ifndef SMC_SUPERVISOR_H
 #define SMC_SUPERVISOR_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 struct supervisor_opts {
