@@ -144,7 +144,8 @@ progs: $(PROGS)
 LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record
 # Static ones for smc_run's seccomp supervisor: glibc's socket(), and musl
 # with the raw system call; and the storm and the daemon start.
-LAB_PROGS += $(O)/progs/xfer-static $(O)/progs/xfer-raw $(O)/progs/sockstorm-static $(O)/progs/forker-static
+LAB_PROGS += $(O)/progs/xfer-static $(O)/progs/xfer-raw $(O)/progs/sockstorm-static $(O)/progs/forker-static \
+             $(O)/progs/sockcheck-static
 # A static Go HTTP server and client (Debian's golang-go, stdlib only, no
 # network needed); Go's caches stay under $(O).
 LAB_PROGS += $(O)/progs/gohttp

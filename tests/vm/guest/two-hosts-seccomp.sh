@@ -66,6 +66,15 @@ client)
 	;;
 esac
 
+# The socket checks of the CLI tests, now with AF_SMC: SOCK_CLOEXEC and
+# SOCK_NONBLOCK as asked, data over loopback, other sockets untouched,
+# errno as the system call leaves it (EMFILE from the descriptor install).
+run smc run sockcheck-static "seccomp lab" 0 0 smc
+grep '^not ok - ' "$T/out" | while read -r line; do nok "seccomp: sockcheck ${line#not ok - }" "see above"; done
+[ "$RC" -eq 0 ] && [ "$(tail -n 1 "$T/out")" = "ok - seccomp lab: every check passed" ] &&
+	ok "seccomp: sockcheck-static, every socket AF_SMC ($(grep -c '^ok - ' "$T/out") checks)" ||
+	nok "seccomp: sockcheck-static, every socket AF_SMC" "rc=$RC $ERR"
+
 # 16 threads x 1000 AF_SMC sockets, then a daemon's start: the shell and its
 # children are all under the one filter; the forker's child outlives smc run.
 rm -f /tmp/go /tmp/go.out
