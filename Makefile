@@ -197,6 +197,13 @@ $(O)/progs/probecheck-glibc: tests/progs/probecheck.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
 
+# Statically linked programs for smc_run's seccomp supervisor
+# (tests/cli/smc_run_seccomp.sh, and the lab).
+PROGS += $(O)/progs/sockcheck-static $(O)/progs/sockstorm-static $(O)/progs/forker-static $(O)/progs/oldkernel-static
+$(O)/progs/%-static: tests/progs/%.c
+	@mkdir -p $(@D)
+	$(CC) $(PROG_CFLAGS) -static -o $@ $<
+
 san: $(SAN)/smc
 unit: $(UNIT_BIN) $(LIBC_TESTS)
 progs: $(PROGS)
@@ -205,6 +212,13 @@ progs: $(PROGS)
 # dynamically against glibc and against musl; for recording fixtures the
 # recorder and xfer-smc (the same program opening AF_SMC sockets itself).
 LAB_PROGS := $(O)/progs/xfer-glibc $(O)/progs/xfer-musl $(O)/progs/xfer-smc $(O)/progs/record $(O)/progs/probecheck-glibc
+# Static ones for smc_run's seccomp supervisor: glibc's socket(), and musl
+# with the raw system call; and the storm and the daemon start.
+LAB_PROGS += $(O)/progs/xfer-static $(O)/progs/xfer-raw $(O)/progs/sockstorm-static $(O)/progs/forker-static \
+             $(O)/progs/sockcheck-static
+# A static Go HTTP server and client (Debian's golang-go, stdlib only, no
+# network needed); Go's caches stay under $(O).
+LAB_PROGS += $(O)/progs/gohttp
 $(O)/progs/xfer-glibc: tests/progs/xfer.c
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -o $@ $<
@@ -215,6 +229,16 @@ $(O)/progs/xfer-musl: tests/progs/xfer.c
 $(O)/progs/xfer-smc: tests/progs/xfer.c tests/vm/as_smc.h
 	@mkdir -p $(@D)
 	$(CC) $(PROG_CFLAGS) -static -include tests/vm/as_smc.h -o $@ $<
+$(O)/progs/xfer-raw: tests/progs/xfer.c tests/progs/raw_socket.h
+	@mkdir -p $(@D)
+	@test -n "$(MUSL_CC)" || { echo "error: musl-gcc not found (./build.sh test installs musl-tools)" >&2; exit 1; }
+	$(MUSL_CC) $(PROG_CFLAGS) -static -include tests/progs/raw_socket.h -o $@ $<
+$(O)/progs/gohttp: tests/progs/gohttp.go
+	@mkdir -p $(@D)
+	@command -v go >/dev/null || { echo "error: go not found (./build.sh test installs golang-go)" >&2; exit 1; }
+	cd $(@D) && CGO_ENABLED=0 GO111MODULE=off GOFLAGS= GOCACHE=$(abspath $(O))/go/cache GOPATH=$(abspath $(O))/go \
+	      go build -trimpath -o gohttp $(abspath tests/progs/gohttp.go)
+	@file $@ | grep -q 'statically linked' || { echo "error: $@ is not statically linked" >&2; rm -f $@; exit 1; }
 $(O)/progs/record: tests/vm/record.c $(O)/obj/netlink/nl.o $(STATIC_OBJ) | $(STATIC_DEPS)
 	@mkdir -p $(@D)
 	$(STATIC_CC) $(CPPFLAGS) $(STATIC_CPPFLAGS) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LIBMNL_A)
@@ -346,4 +370,4 @@ uninstall:
 
 clean:
 	rm -rf $(O)/obj $(O)/san $(O)/fuzz $(O)/vg $(O)/progs $(O)/smc $(O)/smc.stripped $(O)/libsmc-preload.so \
-	       $(O)/libc $(O)/libc-tests $(O)/musl-include $(O)/glibc $(O)/deb
+	       $(O)/libc $(O)/libc-tests $(O)/musl-include $(O)/glibc $(O)/deb $(O)/go

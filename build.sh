@@ -20,6 +20,7 @@ TEST_PKGS+=(prometheus prometheus-node-exporter)
 TEST_PKGS+=(bash-completion zsh fish tmux)
 # strace: the syscall budget and the preload probe count (tests); hyperfine, time: make bench.
 TEST_PKGS+=(strace hyperfine time)
+TEST_PKGS+=(golang-go)	# a static Go program for smc run in the lab (tests/progs/gohttp.go)
 TEST_PKGS+=(clang-14 libclang-rt-14-dev valgrind)	# fuzz targets, make valgrind
 # To fetch Debian's kernel and build the SMC-D lab kernel from trixie's
 # linux-source (tests/vm/kernels): installed first, so that the kernels are

@@ -102,11 +102,13 @@ static int parse_option(struct chk_args *a, int c)
 /* What getopt refused: ARG, an unknown long option, or optopt. */
 static int bad_option(const char *arg)
 {
+	const char option[3] = { '-', (char)optopt, '\0' };
+
 	if (optopt && strchr("Cip", optopt))
-		return fail("option \"-%c\" needs an argument, try \"smc_chk -h\"", optopt);
+		return fail_missing("argument", option, "-h");
 	if (optopt)
-		return fail("option \"-%c\" is unknown, try \"smc_chk -h\"", optopt);
-	return fail("option \"%s\" is unknown, try \"smc_chk -h\"", arg);
+		return fail_unknown_letter((char)optopt, "-h");
+	return fail_unknown("option", arg, "-h");
 }
 
 /* -1: go on with *A; else the exit status. */
@@ -139,7 +141,7 @@ static int parse_args(int argc, char **argv, struct chk_args *a)
 	a->ifaces = argv + optind;
 	a->nifaces = argc - optind;
 	if (a->nifaces && a->mode != MODE_STATIC && a->mode != MODE_LIVE && a->mode != MODE_ALL)
-		return fail("unexpected argument \"%s\", try \"smc_chk -h\"", argv[optind]);
+		return fail_extra(argv[optind], "-h");
 	return a->mode == MODE_NONE ? usage() : -1;
 }
 

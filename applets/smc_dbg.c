@@ -190,13 +190,13 @@ int smc_dbg_main(int argc, char **argv)
 			goto out;
 		}
 		if (c == '?')
-			return optopt ? fail("option \"-%c\" is unknown, try \"smc_dbg -h\"", optopt)
-				      : fail("option \"%s\" is unknown, try \"smc_dbg -h\"", argv[optind - 1]);
+			return optopt ? fail_unknown_letter((char)optopt, "-h")
+				      : fail_unknown("option", argv[optind - 1], "-h");
 		json |= c == 'j';
 		tgz |= c == 't';
 	}
 	if (optind < argc)
-		return fail("unexpected argument \"%s\", try \"smc_dbg -h\"", argv[optind]);
+		return fail_extra(argv[optind], "-h");
 	if (json && tgz)
 		return fail("cannot combine options -j/--json and -t/--tgz");
 	if (collect(out) < 0)

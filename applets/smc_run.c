@@ -18,12 +18,18 @@
 
 #include "applets/applet.h"
 #include "applets/preload_lib.h"
+#include "applets/run/supervisor.h"
 #include "preload/size.h"
 
 #define LIB_NAME "libsmc-preload.so"
 
+/* How PROGRAM's sockets become SMC sockets (-m). */
+enum mechanism { MECH_AUTO, MECH_PRELOAD, MECH_SECCOMP };
+static const char *const mechanism_names[] = { "auto", "preload", "seccomp" };
+
 struct run_opts {
 	bool debug;
+	enum mechanism mechanism;
 	const char *rcvbuf, *sndbuf;	/* SIZE as given, or NULL */
 	int rcv_bytes, snd_bytes;
 };
@@ -43,12 +49,16 @@ static void note(const char *fmt, ...)
 
 static int run_usage(void)
 {
-	printf("Usage: %s [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]\n"
-	       "Run PROGRAM with " LIB_NAME " preloaded: its TCP sockets become SMC sockets\n"
-	       "(they stay TCP where the kernel offers no AF_SMC).\n"
+	printf("Usage: %s [-dhv] [-r SIZE] [-t SIZE] [-m MODE] [--] PROGRAM [ARGS...]\n"
+	       "Run PROGRAM with its TCP sockets as SMC sockets (they stay TCP where the kernel\n"
+	       "offers no AF_SMC): " LIB_NAME " preloaded, or a seccomp supervisor\n"
+	       "making them for a program without PT_INTERP (statically linked).\n"
 	       "  -d             diagnostic messages on stderr (SMC_DEBUG=1)\n"
 	       "  -r SIZE        request receive buffers of SIZE (SO_RCVBUF, SMC_RCVBUF)\n"
 	       "  -t SIZE        request transmit buffers of SIZE (SO_SNDBUF, SMC_SNDBUF)\n"
+	       "  -m MODE        auto (the default): seccomp for a program without PT_INTERP,\n"
+	       "                 else preload; preload: " LIB_NAME "; seccomp: a supervisor\n"
+	       "                 that makes the sockets through seccomp user notification\n"
 	       "  -h, --help     this help\n"
 	       "  -v, --version  the version\n"
 	       "SIZE is in bytes, or with k or m: 8k ... 1024k/1m.\n"
@@ -56,6 +66,17 @@ static int run_usage(void)
 	       "beside this binary, else the copy embedded in this binary.\n",
 	       applet_name, SMC_LIBDIR);
 	return 0;
+}
+
+static int parse_mechanism(const char *text, enum mechanism *m)
+{
+	for (unsigned i = 0; i < sizeof(mechanism_names) / sizeof(*mechanism_names); i++) {
+		if (strcmp(text, mechanism_names[i]) == 0) {
+			*m = (enum mechanism)i;
+			return 0;
+		}
+	}
+	return fail("invalid MODE \"%s\" for -m (auto, preload or seccomp)", text);
 }
 
 static int parse_size_option(char opt, const char *text, const char **given, int *bytes)
@@ -78,7 +99,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 	int c;
 
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:dhvr:t:", longs, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:dhvm:r:t:", longs, NULL)) != -1) {
 		switch (c) {
 		case 'd':
 			o->debug = true;
@@ -87,6 +108,10 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			return run_usage();
 		case 'v':
 			return print_version();
+		case 'm':
+			if (parse_mechanism(optarg, &o->mechanism))
+				return -1;
+			break;
 		case 'r':
 			if (parse_size_option('r', optarg, &o->rcvbuf, &o->rcv_bytes))
 				return -1;
@@ -99,7 +124,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			/* from optopt: musl's getopt has moved past argv's end here */
 			const char option[3] = { '-', (char)optopt, '\0' };
 
-			return -fail_missing("SIZE", option, "-h");
+			return -fail_missing(optopt == 'm' ? "MODE" : "SIZE", option, "-h");
 		}
 		default:
 			if (optopt)
@@ -298,6 +323,47 @@ static int exec_program(const char *path, int argc, char **argv)
 	return errno == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
 }
 
+static void raise_buffer_limits(const struct run_opts *o)
+{
+	if (o->rcvbuf)
+		raise_sysctl("rmem_max", o->rcv_bytes, o->debug);
+	if (o->sndbuf)
+		raise_sysctl("wmem_max", o->snd_bytes, o->debug);
+}
+
+/* -m seccomp, or -m auto for a program without a loader to preload into. */
+static bool wants_supervisor(const struct run_opts *o, const char *path)
+{
+	if (o->mechanism == MECH_AUTO && !has_interpreter(path)) {
+		if (o->debug)
+			note("%s has no PT_INTERP (statically linked): a seccomp supervisor makes its sockets", path);
+		return true;
+	}
+	if (o->mechanism == MECH_SECCOMP && o->debug)
+		note("-m seccomp: a seccomp supervisor makes the sockets of %s", path);
+	return o->mechanism == MECH_SECCOMP;
+}
+
+/* Under the filter, or unchanged where the kernel cannot supervise. */
+static int run_supervised(const struct run_opts *o, const char *path, int argc, char **argv)
+{
+	struct supervisor_opts so = { .rcv_bytes = o->rcv_bytes, .snd_bytes = o->snd_bytes };
+	char why[160];
+
+	raise_buffer_limits(o);
+	switch (supervisor_start(&so, why, sizeof(why))) {
+	case SUPERVISOR_READY:
+		break;
+	case SUPERVISOR_UNAVAILABLE:
+		note("%s: %s runs unchanged, its sockets stay TCP", why, path);
+		break;
+	case SUPERVISOR_FAILED:
+		return fail("%s", why);
+	}
+	fflush(NULL);
+	return exec_program(path, argc, argv);
+}
+
 int smc_run_main(int argc, char **argv)
 {
 	struct run_opts opts = { 0 };
@@ -310,12 +376,11 @@ int smc_run_main(int argc, char **argv)
 	rc = find_program(argv[first], path, sizeof(path));
 	if (rc)
 		return rc;
+	if (wants_supervisor(&opts, path))
+		return run_supervised(&opts, path, argc - first, argv + first);
 	if (choose_library(&opts, &lib) || set_environment(&opts, &lib))
 		return 1;
-	if (opts.rcvbuf)
-		raise_sysctl("rmem_max", opts.rcv_bytes, opts.debug);
-	if (opts.sndbuf)
-		raise_sysctl("wmem_max", opts.snd_bytes, opts.debug);
+	raise_buffer_limits(&opts);
 	if (opts.debug) {
 		if (lib.path[0])
 			note("preloading %s (%s)", lib.path, lib.origin);

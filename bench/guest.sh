@@ -47,21 +47,25 @@ for cmd in "smcr stats" "smcr -d stats json"; do
 done
 ok "bench: smcr stats"
 
-# Preload overhead: TCP sockets turned into AF_SMC by the library against a
-# program making AF_SMC sockets itself, alternated three times (the median
-# of each), plain TCP once for scale.
+# Preload overhead: TCP sockets turned into AF_SMC by the library, and by
+# smc run's seccomp supervisor, against a program making AF_SMC sockets
+# itself, alternated three times (the median of each), plain TCP once for
+# scale.
 ns() { "$@" | awk '{ print $1 }'; }
 median() { tr ' ' '\n' | sort -n | sed -n 2p; }
 for n in $churn; do
 	fig "churn $n tcp" "$(ns sockets churn "$n" tcp) ns per socket"
-	direct= preload=
+	direct= preload= seccomp=
 	for _ in 1 2 3; do
 		direct="$direct $(ns sockets churn "$n" smc)"
 		preload="$preload $(ns smc run sockets churn "$n" tcp)"
+		seccomp="$seccomp $(ns smc run -m seccomp sockets churn "$n" tcp)"
 	done
 	fig "churn $n smc direct" "$(echo $direct | median) ns per socket (runs:$direct)"
 	fig "churn $n smc preload" "$(echo $preload | median) ns per socket (runs:$preload)"
 	fig "churn $n ratio" "$(awk -v p="$(echo $preload | median)" -v d="$(echo $direct | median)" 'BEGIN { printf "%.3f", p / d }')"
+	fig "churn $n smc seccomp" "$(echo $seccomp | median) ns per socket (runs:$seccomp)"
+	fig "churn $n seccomp ratio" "$(awk -v s="$(echo $seccomp | median)" -v d="$(echo $direct | median)" 'BEGIN { printf "%.3f, %+.1f us per socket", s / d, (s - d) / 1000 }')"
 done
 ok "bench: socket churn"
 

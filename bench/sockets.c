@@ -4,6 +4,8 @@
  *       tcp: socket(AF_INET, SOCK_STREAM, 0), which the preload library
  *       turns into AF_SMC when loaded; smc: socket(AF_SMC) made directly.
  *       Prints the nanoseconds per socket, timed inside the loop only.
+ *   sockets calls COUNT   COUNT getppid() calls, nanoseconds per call: what
+ *       any other system call pays under smc run's seccomp filter.
  *   sockets hold LISTENERS CONNECTIONS   listen on LISTENERS sockets of
  *       127.0.0.1 and make CONNECTIONS connections to the first one
  *       (2 sockets each), print "ready N" and wait for a signal. */
@@ -15,6 +17,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -62,6 +65,16 @@ static int churn(long count, int smc)
 	}
 	printf("%.1f ns per socket (%ld sockets, %s)\n", (now_ns() - start) / (double)count, count,
 	       smc ? "AF_SMC" : "AF_INET");
+	return 0;
+}
+
+static int calls(long count)
+{
+	double start = now_ns();
+
+	for (long i = 0; i < count; i++)
+		syscall(SYS_getppid);	/* not glibc's getppid(): never cached */
+	printf("%.1f ns per call (%ld getppid calls)\n", (now_ns() - start) / (double)count, count);
 	return 0;
 }
 
@@ -125,8 +138,10 @@ int main(int argc, char **argv)
 {
 	if (argc == 4 && strcmp(argv[1], "churn") == 0 && (!strcmp(argv[3], "tcp") || !strcmp(argv[3], "smc")))
 		return churn(count_arg(argv[2]), strcmp(argv[3], "smc") == 0);
+	if (argc == 3 && strcmp(argv[1], "calls") == 0)
+		return calls(count_arg(argv[2]));
 	if (argc == 4 && strcmp(argv[1], "hold") == 0)
 		return hold(count_arg(argv[2]), count_arg(argv[3]));
-	fprintf(stderr, "usage: sockets churn COUNT tcp|smc | sockets hold LISTENERS CONNECTIONS\n");
+	fprintf(stderr, "usage: sockets churn COUNT tcp|smc | sockets calls COUNT | sockets hold LISTENERS CONNECTIONS\n");
 	return 1;
 }

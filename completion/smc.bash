@@ -94,13 +94,13 @@ _smc_tech() {
 	esac
 }
 
-# smc_run [-dhv] [-r SIZE] [-t SIZE] [--] PROGRAM [ARGS...]: after PROGRAM,
-# PROGRAM's own completion (_command_offset, as sudo's).
+# smc_run [-dhv] [-r SIZE] [-t SIZE] [-m MODE] [--] PROGRAM [ARGS...]: after
+# PROGRAM, PROGRAM's own completion (_command_offset, as sudo's).
 _smc_run() {
 	local i
 	for ((i = 1; i < cword; i++)); do
 		case ${words[i]} in
-		-r | -t) ((i++)) ;;
+		-r | -t | -m) ((i++)) ;;
 		--)
 			if ((i + 1 < cword)); then _command_offset $((base + i + 1)); else _smc_program; fi
 			return
@@ -111,7 +111,8 @@ _smc_run() {
 	done
 	case $prev in
 	-r | -t) _smc_offer 64k 256k 512k 1m ;;
-	*) [[ $cur == -* ]] && _smc_offer -d -r -t -h --help -v --version || _smc_program ;;
+	-m) _smc_offer auto preload seccomp ;;
+	*) [[ $cur == -* ]] && _smc_offer -d -r -t -m -h --help -v --version || _smc_program ;;
 	esac
 }
 

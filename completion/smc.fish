@@ -113,7 +113,7 @@ function __smc_run
             continue
         end
         switch $argv[$i]
-            case -r -t
+            case -r -t -m
                 set skip 1
             case --
                 set -l rest $argv[(math $i + 1)..-1]
@@ -129,10 +129,12 @@ function __smc_run
                 return
         end
     end
-    if test $skip -eq 1
+    if test $skip -eq 1 -a "$argv[-1]" = -m
+        printf '%s\n' auto preload seccomp
+    else if test $skip -eq 1
         printf '%s\n' 64k 256k 512k 1m
     else if string match -q -- '-*' $cur
-        printf '%s\n' -d -r -t -h --help -v --version
+        printf '%s\n' -d -r -t -m -h --help -v --version
     else
         __fish_complete_command
     end

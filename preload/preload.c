@@ -83,23 +83,6 @@ static void emit(struct line *l)
 	sys_call(__NR_write, 2, (long)l->text, l->len, 0, 0);
 }
 
-/* The errors that mean this kernel, namespace or sandbox gives no AF_SMC,
- * by name; 0 for any other error. */
-static const char *no_smc_errno_name(long err)
-{
-	switch (err) {
-	case EAFNOSUPPORT: return "EAFNOSUPPORT";
-	case EPROTONOSUPPORT: return "EPROTONOSUPPORT";
-	case ESOCKTNOSUPPORT: return "ESOCKTNOSUPPORT";
-	case EPROTOTYPE: return "EPROTOTYPE";
-	case EPERM: return "EPERM";
-	case EACCES: return "EACCES";
-	case ENOSYS: return "ENOSYS";
-	case EINVAL: return "EINVAL";
-	}
-	return 0;
-}
-
 static void put_errno(struct line *l, long err)
 {
 	const char *name = no_smc_errno_name(err);

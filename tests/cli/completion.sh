@@ -94,7 +94,9 @@ complete_is "" smc_chk -p ""
 complete_is "$(help_options smc_dbg)" smc_dbg -
 complete_is "--tgz" smc dbg --t
 complete_is "--static-analysis --server" smc_chk --s
-complete_is "-d -r -t -h --help -v --version" smc_run -
+complete_is "-d -r -t -m -h --help -v --version" smc_run -
+complete_is "auto preload seccomp" smc_run -m ""
+complete_is "seccomp" smc run -d -m s
 complete_is "--help" smc run --h
 complete_is "64k 256k 512k 1m" smc_run -r ""
 complete_is "1m" smc_run -d -t 1
@@ -106,6 +108,7 @@ complete_is "$TMP/afile.sh" smc_run -r 1m sh "$TMP/af"
 complete_is "$TMP/afile.sh $TMP/afile.txt" smc run -- true "$TMP/af"
 complete_is "--verbose --version" smc run -d curl --ver
 complete_is "--verbose --version" smc_run -- curl --ver
+complete_is "$TMP/afile.sh" smc_run -m seccomp sh "$TMP/af"
 complete_words smc_run -r 1m bas
 printf '%s\n' "${COMPREPLY[@]}" | grep -qx bash && ok "complete \"smc_run -r 1m bas\" offers commands" ||
 	nok "complete \"smc_run -r 1m bas\" offers commands" "got ${COMPREPLY[*]}"

@@ -14,9 +14,9 @@ expect_ok "smc chk -v (the short name)" '^smc_chk \(smc\) ' "$SMC" chk -v
 
 expect_fail "unknown option" 'option "-x" is unknown, try "smc_chk -h"' "$SMC" smc_chk -x
 expect_fail "unknown long option" 'option "--bogus" is unknown' "$SMC" smc_chk --bogus
-expect_fail "-C without its argument" 'option "-C" needs an argument' "$SMC" smc_chk -C
-expect_fail "-i without its argument" 'option "-i" needs an argument' "$SMC" smc_chk -i
-expect_fail "-p without its argument" 'option "-p" needs an argument' "$SMC" smc_chk -S -p
+expect_fail "-C without its argument" 'missing argument after "-C"' "$SMC" smc_chk -C
+expect_fail "-i without its argument" 'missing argument after "-i"' "$SMC" smc_chk -i
+expect_fail "-p without its argument" 'missing argument after "-p"' "$SMC" smc_chk -S -p
 expect_fail "-C with a name" 'unknown destination "host\.example": give an IPv4 or IPv6 address' \
 	"$SMC" smc_chk -C host.example
 expect_fail "-C with a bad address" 'unknown destination "1\.2\.3\.256"' "$SMC" smc_chk -C 1.2.3.256
@@ -27,8 +27,8 @@ expect_fail "-s with -C" 'cannot combine options -s/--static-analysis and -C/--c
 expect_fail "-S with -i" 'cannot combine options -S/--server and -i/--pnetid' "$SMC" smc_chk -S -i lo
 expect_fail "-l with -S" 'cannot combine options -l/--live-test and -S/--server' "$SMC" smc_chk -l -S
 expect_fail "-s and -l with -C" 'cannot combine options -s/-l and -C/--connect' "$SMC" smc_chk -s -l -C 127.0.0.1
-expect_fail "an argument after -C IP" 'unexpected argument "extra"' "$SMC" smc_chk -C 127.0.0.1 extra
-expect_fail "an argument after -S" 'unexpected argument "eth0"' "$SMC" smc_chk -S eth0
+expect_fail "an argument after -C IP" 'extra argument "extra"' "$SMC" smc_chk -C 127.0.0.1 extra
+expect_fail "an argument after -S" 'extra argument "eth0"' "$SMC" smc_chk -S eth0
 expect_fail "-i with an unknown interface" 'interface "nosuch0" does not exist' "$SMC" smc_chk -i nosuch0
 expect_fail "-s with an unknown interface" 'interface "nosuch0" does not exist' "$SMC" smc_chk -s nosuch0
 expect_fail "-l with an unknown interface" 'interface "nosuch0" does not exist' "$SMC" smc_chk -l nosuch0

@@ -10,7 +10,7 @@ expect_ok "smc_dbg -h" '^Usage: smc_dbg \[ OPTIONS \]$' "$SMC" smc_dbg -h
 expect_ok "smc_dbg -v" '^smc_dbg \(smc\) ' "$SMC" smc_dbg -v
 expect_fail "unknown option" 'option "-x" is unknown, try "smc_dbg -h"' "$SMC" smc_dbg -x
 expect_fail "unknown long option" 'option "--bogus" is unknown' "$SMC" smc_dbg --bogus
-expect_fail "an argument" 'unexpected argument "extra"' "$SMC" smc_dbg extra
+expect_fail "an argument" 'extra argument "extra"' "$SMC" smc_dbg extra
 expect_fail "-t with -j" 'cannot combine options -j/--json and -t/--tgz' "$SMC" smc_dbg -t -j
 
 # tgz_list: the bundles in /tmp, one per line.

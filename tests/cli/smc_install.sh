@@ -112,5 +112,5 @@ for kind in -s ""; do
 	expect_ok "chroot ROOT /bin/smcr -h ($links links)" '^Usage: smcr ' chroot "$root" /bin/smcr -h
 	expect_ok "chroot ROOT /bin/smcss -v ($links links)" '^smcss \(smc\) ' chroot "$root" /bin/smcss -v
 	preloads "chroot ROOT /bin/smc_run finds /lib/smc/libsmc-preload.so, without /proc ($links links)" \
-		/lib/smc/libsmc-preload.so chroot "$root" /bin/smc_run -d /bin/smc -v
+		/lib/smc/libsmc-preload.so chroot "$root" /bin/smc_run -d -m preload /bin/smc -v
 done

@@ -11,7 +11,7 @@ musl=$PROGS/sockcheck-musl
 marker=$PROGS/libmarker.so
 
 # --- options and errors ------------------------------------------------
-expect_ok "smc_run -h" '^Usage: smc_run \[-dhv\] \[-r SIZE\] \[-t SIZE\] \[--\] PROGRAM' "$SMC" run -h
+expect_ok "smc_run -h" '^Usage: smc_run \[-dhv\] \[-r SIZE\] \[-t SIZE\] \[-m MODE\] \[--\] PROGRAM' "$SMC" run -h
 expect_ok "smc_run --help" '^Usage: smc_run ' "$SMC" run --help
 expect_ok "smc_run -v" '^smc_run \(smc\) [0-9]' "$SMC" run -v
 expect_fail "smc_run invalid option" '^smc_run: option "-x" is unknown, try "smc_run -h"$' "$SMC" run -x true
@@ -136,9 +136,10 @@ fi
 
 # --- -d and statically linked programs -------------------------------------------
 static=${O:-build}/smc
-run "$SMC" run -d "$static" -v
+run "$SMC" run -d -m preload "$static" -v
 [[ $RC -eq 0 && $ERR == *"smc_run: $static is statically linked: the preload library cannot take effect"* ]] &&
-	ok "-d warns about a statically linked PROGRAM" || nok "-d warns about a statically linked PROGRAM" "rc=$RC $ERR"
+	ok "-d -m preload warns about a statically linked PROGRAM" ||
+	nok "-d -m preload warns about a statically linked PROGRAM" "rc=$RC $ERR"
 run "$SMC" run -d sh -c true
 [[ $RC -eq 0 && $ERR != *"statically linked"* ]] && ok "-d does not warn about a dynamic PROGRAM" ||
 	nok "-d does not warn about a dynamic PROGRAM" "$ERR"

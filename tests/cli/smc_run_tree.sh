@@ -115,7 +115,7 @@ fi
 # --- nested smc run ----------------------------------------------------------
 # An ASan smc refuses to start after a preloaded library, unless told not to check.
 asan="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
-run env ASAN_OPTIONS="$asan" "$SMC" run -d "$SMC" run -d sh -c 'echo "$LD_PRELOAD"; grep -c libsmc-preload /proc/self/maps'
+run env ASAN_OPTIONS="$asan" "$SMC" run -d -m preload "$SMC" run -d sh -c 'echo "$LD_PRELOAD"; grep -c libsmc-preload /proc/self/maps'
 [[ $RC -eq 0 && $(head -n 1 <<<"$OUT") =~ $copy_re && $ERR == *"smc_run: not preloading libsmc-preload.so: a libsmc-preload library is in LD_PRELOAD already"* ]] &&
 	ok "smc run under smc run adds the library once" || nok "smc run under smc run adds the library once" "$OUT $ERR"
 run env LD_PRELOAD="$TMP/elsewhere/libsmc-preload.so" "$SMC" run sh -c 'echo "$LD_PRELOAD"'

@@ -16,7 +16,7 @@ same() {
 	local form=$1 app=smc name help
 	shift
 	name="$form: smc $*"
-	case $1 in smcd | smcr | smcss | smc_pnet | smc_run | smc_rnics) app=$1 ;; esac
+	case $1 in smcd | smcr | smcss | smc_pnet | smc_run | smc_rnics | smc_chk | smc_dbg) app=$1 ;; esac
 	run "$SMC" "$@"
 	echo "# $ERR"
 	if [[ $RC -ne 1 || -n $OUT ]]; then nok "$name" "status $RC, stdout: ${OUT:0:100}"; return; fi
@@ -24,7 +24,7 @@ same() {
 	help=${BASH_REMATCH[-1]}
 	# shellcheck disable=SC2086 # HELP may be two words ("stats help")
 	run "$SMC" $([[ $app == smc ]] || echo "$app") $help
-	if [[ $RC -eq 0 && $OUT == Usage:* ]]; then ok "$name"
+	if [[ $RC -eq 0 && ${OUT#$'\n'} == Usage:* ]]; then ok "$name"
 	else nok "$name" "\"$app $help\" does not print a usage (status $RC)"; fi
 }
 
@@ -32,7 +32,7 @@ unknown_option='option "(-V|--bogus)" is unknown'
 for args in "-V" "--bogus"; do
 	same "$unknown_option" "$args"
 	same "$unknown_option" --install "$args" /tmp
-	for app in smcd smcr smcss smc_pnet smc_run smc_rnics; do
+	for app in smcd smcr smcss smc_pnet smc_run smc_rnics smc_chk smc_dbg; do
 		same "$unknown_option" $app "$args"
 	done
 	same "$unknown_option" smcr -d "$args" stats
@@ -64,6 +64,8 @@ same "$extra" smcss X
 same "$extra" smcss -a X
 same "$extra" smc_pnet -s NET1 X
 same "$extra" smc_rnics 1 X
+same "$extra" smc_chk -C 198.18.0.1 X
+same "$extra" smc_dbg X
 
 missing='missing [A-Za-z]+( after "[^"]+")?'
 same "$missing"
@@ -83,6 +85,9 @@ same "$missing" smc_run -t
 same "$missing" smc_pnet -a NET1 -I
 same "$missing" smc_pnet -a NET1 --ibdevice
 same "$missing" smc_rnics -e
+same "$missing" smc_run -m
+same "$missing" smc_chk -C
+same "$missing" smc_chk -p
 
 word='[a-z ]+ "[^"]*" is (unknown|ambiguous)'
 same "$word" bogus

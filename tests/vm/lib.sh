@@ -112,7 +112,8 @@ lab_initramfs() {
 	cp /bin/busybox "$root/bin/busybox"
 	file "$root/bin/busybox" | grep -q 'statically linked' || lab_die "/bin/busybox is not static (install busybox-static)"
 	cp "$SMC_BIN" "$root/bin/smc"
-	for m in xfer-glibc xfer-musl xfer-smc record probecheck-glibc; do
+	for m in xfer-glibc xfer-musl xfer-smc record probecheck-glibc xfer-static xfer-raw sockstorm-static forker-static \
+		gohttp sockcheck-static; do
 		[[ -x $O/progs/$m ]] || lab_die "$O/progs/$m missing (make lab-progs)"
 		copy_program "$root" "$O/progs/$m" "/bin/$m"
 	done

@@ -27,3 +27,4 @@ for pair in "7000 xfer-glibc xfer-musl" "7001 xfer-musl xfer-glibc"; do
 	says "$name: -d says the socket is TCP" '^libsmc-preload: fd [0-9]+: AF_INET stream socket is TCP$'
 done
 check "smc module still not loaded" no_smc_module
+. /lab/fallback-seccomp.sh

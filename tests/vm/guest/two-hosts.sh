@@ -146,4 +146,5 @@ done
 
 . /lab/two-hosts-preload.sh "$1"
 . /lab/two-hosts-chk.sh
+. /lab/two-hosts-seccomp.sh "$1"
 json_check
