@@ -145,6 +145,7 @@ for c in sent_pkts rcvd_pkts; do
 done
 
 . /lab/two-hosts-preload.sh "$1"
-. /lab/two-hosts-chk.sh
 . /lab/two-hosts-seccomp.sh "$1"
+# Last: smc_chk's checks end by deleting the server's RDMA device.
+. /lab/two-hosts-chk.sh
 json_check
