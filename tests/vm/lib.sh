@@ -237,11 +237,16 @@ lab_guest() {
 }
 
 # lab_peer_gone DIR GONE OTHER: if guest GONE has ended without its end
-# marker while OTHER still runs, stop OTHER's qemu and note why.
+# marker while OTHER still runs, stop OTHER's qemu (once it has written its
+# pidfile) and note why.
 lab_peer_gone() {
 	local dir=$1 gone=$2 other=$3
 	[[ -f $dir/$gone/rc && ! -f $dir/$other/rc ]] || return 0
 	grep -q '^LAB-END' "$dir/$gone/results.log" && return 0
+	until [[ -s $dir/$other/qemu.pid || -f $dir/$other/rc ]]; do
+		sleep 0.1
+	done
+	[[ -f $dir/$other/rc ]] && return 0
 	echo "its peer, the $gone, ended without its end marker" >"$dir/$other/stopped"
 	kill -TERM "$(cat "$dir/$other/qemu.pid")" 2>/dev/null || true
 }
