@@ -70,9 +70,8 @@ softroce() {
 # after TRIES runs (0: never), and when process PID (if not empty) has ended
 # and CMD fails once more.
 poll() {
-	tries=$1 pid=$2
+	local tries=$1 pid=$2 n=1
 	shift 2
-	n=1
 	until "$@"; do
 		[ "$tries" -eq 0 ] || [ "$n" -lt "$tries" ] || return 1
 		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || { "$@"; return; }
