@@ -181,6 +181,21 @@ lab_pair_results() {
 	return $status
 }
 
+# lab_rxe_crash DIR: print which guest of the pair in DIR died of the
+# kernel bug seen in Debian's 6.12 rdma_rxe (an oops in rxe's code, then
+# "Kernel panic - not syncing"), without its end marker; false if none.
+lab_rxe_crash() {
+	local g console
+	for g in server client; do
+		grep -q '^LAB-END' "$1/$g/results.log" && continue
+		console=$(tr -d '\r' <"$1/$g/console.log")
+		grep -q 'Kernel panic - not syncing' <<<"$console" && grep -q '\[rdma_rxe\]' <<<"$console" || continue
+		echo "$g"
+		return 0
+	done
+	return 1
+}
+
 # lab_free_port: a TCP port on 127.0.0.1 nobody listens on now.
 lab_free_port() {
 	local port
