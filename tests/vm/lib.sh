@@ -143,9 +143,10 @@ lab_initramfs() {
 # /lab/SCENARIO.sh ROLE. The kernel's console goes to DIR/console.log, the
 # scenario's result lines to DIR/results.log, files it writes to /out to
 # DIR/out; the host's / is shared read-only (tag "host") for its programs.
-# Returns qemu's status (124: killed at the time limit). The kernel and
-# initramfs are LAB_BOOT_KERNEL and LAB_BOOT_INITRD (default: Debian's and
-# the lab's); LAB_BOOT_APPEND adds to the kernel's command line.
+# qemu's process id goes to DIR/qemu.pid. Returns qemu's status (124:
+# killed at the time limit). The kernel and initramfs are LAB_BOOT_KERNEL
+# and LAB_BOOT_INITRD (default: Debian's and the lab's); LAB_BOOT_APPEND
+# adds to the kernel's command line.
 lab_boot() {
 	local dir=$1 secs=$2 scenario=$3 role=$4
 	shift 4
@@ -154,20 +155,22 @@ lab_boot() {
 		-nodefaults -no-reboot -display none -monitor none \
 		-kernel "${LAB_BOOT_KERNEL:-$VMLINUZ}" -initrd "${LAB_BOOT_INITRD:-$LAB_INITRD}" \
 		-append "console=ttyS0 panic=-1 quiet scenario=$scenario role=$role ${LAB_BOOT_APPEND:-}" \
-		-serial "file:$dir/console.log" -serial "file:$dir/results.log" \
+		-serial "file:$dir/console.log" -serial "file:$dir/results.log" -pidfile "$dir/qemu.pid" \
 		-virtfs "local,path=$dir/out,mount_tag=out,security_model=none" \
 		-virtfs "local,path=/,mount_tag=host,security_model=none,readonly=on,multidevs=remap" \
 		"$@" >"$dir/qemu.log" 2>&1
 }
 
-# lab_results NAME DIR RC: print the guest's result lines prefixed with
-# NAME; a time-out, a missing end marker or no result at all is a failure,
-# shown with the end of the guest's console.
-lab_results() {
+# lab_verdict NAME DIR RC: print the guest's result lines prefixed with
+# NAME; a time-out, a stop (lab_pair), a missing end marker or no result at
+# all is a failure: a "not ok" line says which, and the status is 1.
+lab_verdict() {
 	local name=$1 dir=$2 rc=$3 why=
 	tr -d '\r' <"$dir/results.log" | sed -n -e "s/^ok - /ok - $name: /p" -e "s/^not ok - /not ok - $name: /p"
 	if ((rc == 124 || rc == 137)); then
 		why="guest killed at its time limit"
+	elif [[ -f $dir/stopped ]]; then
+		why="guest stopped: $(cat "$dir/stopped")"
 	elif ((rc != 0)); then
 		why="qemu exited with status $rc: $(tail -n 3 "$dir/qemu.log" | tr '\n' ' ')"
 	elif ! grep -q '^LAB-END' "$dir/results.log"; then
@@ -177,8 +180,57 @@ lab_results() {
 	fi
 	[[ -z $why ]] && return 0
 	echo "not ok - $name: $why"
-	echo "--- $name: guest console (last 40 lines) ---"
-	tr -d '\r' <"$dir/console.log" | tail -n 40
+	return 1
+}
+
+# lab_console NAME DIR: the end of the guest's console (its commands with
+# their output and the kernel's messages), and where the rest is.
+lab_console() {
+	echo "--- $1: guest console (last 40 lines; all of it and dmesg in $2) ---"
+	tr -d '\r' <"$2/console.log" | tail -n 40
+}
+
+# lab_failed DIR: the guest reported a failed check.
+lab_failed() { grep -q '^not ok' "$1/results.log"; }
+
+# lab_results NAME DIR RC: lab_verdict, and after any failure the end of
+# the guest's console.
+lab_results() {
+	local status=0
+	lab_verdict "$@" || status=1
+	if ((status)) || lab_failed "$2"; then
+		lab_console "$1" "$2"
+	fi
+	return $status
+}
+
+# lab_pair_results NAME DIR: lab_verdict for both guests of lab_pair;
+# after any failure on either side the end of both consoles.
+lab_pair_results() {
+	local name=$1 dir=$2 g status=0
+	for g in server client; do
+		lab_verdict "$name $g" "$dir/$g" "$(cat "$dir/$g/rc")" || status=1
+	done
+	if ((status)) || lab_failed "$dir/server" || lab_failed "$dir/client"; then
+		for g in server client; do
+			lab_console "$name $g" "$dir/$g"
+		done
+	fi
+	return $status
+}
+
+# lab_rxe_crash DIR: print which guest of the pair in DIR died of the
+# kernel bug seen in Debian's 6.12 rdma_rxe (an oops in rxe's code, then
+# "Kernel panic - not syncing"), without its end marker; false if none.
+lab_rxe_crash() {
+	local g console
+	for g in server client; do
+		grep -q '^LAB-END' "$1/$g/results.log" && continue
+		console=$(tr -d '\r' <"$1/$g/console.log")
+		grep -q 'Kernel panic - not syncing' <<<"$console" && grep -q '\[rdma_rxe\]' <<<"$console" || continue
+		echo "$g"
+		return 0
+	done
 	return 1
 }
 
@@ -205,23 +257,51 @@ lab_prepare() {
 # lab_pair DIR SECONDS SCENARIO SERVER_ROLE CLIENT_ROLE: two guests joined
 # by a QEMU socket netdev on 127.0.0.1, the server's eth0 listening. Their
 # directories are DIR/server and DIR/client; qemu's statuses go to
-# DIR/{server,client}/rc.
+# DIR/{server,client}/rc. A guest that ends without its end marker (killed
+# at its time limit, crashed, qemu failed) takes its peer down with it: the
+# peer would only wait for it until its own time limit, and fail for that.
 lab_pair() {
-	local dir=$1 secs=$2 scenario=$3 srole=$4 crole=$5 port spid
+	local dir=$1 secs=$2 scenario=$3 srole=$4 crole=$5 port spid cpid
 	port=$(lab_free_port)
 	mkdir -p "$dir/server" "$dir/client"
-	(lab_boot "$dir/server" "$secs" "$scenario" "$srole" \
-		-netdev "socket,id=n0,listen=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:01
-	 echo $? >"$dir/server/rc") &
+	lab_guest "$dir/server" "$secs" "$scenario" "$srole" \
+		-netdev "socket,id=n0,listen=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:01 &
 	spid=$!
-	for _ in $(seq 100); do
-		ss -Htln "sport = :$port" | grep -q . && break
+	until ss -Htln "sport = :$port" | grep -q .; do
+		kill -0 "$spid" 2>/dev/null || break
 		sleep 0.1
 	done
-	lab_boot "$dir/client" "$secs" "$scenario" "$crole" \
-		-netdev "socket,id=n0,connect=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:02
-	echo $? >"$dir/client/rc"
-	wait "$spid"
+	lab_guest "$dir/client" "$secs" "$scenario" "$crole" \
+		-netdev "socket,id=n0,connect=127.0.0.1:$port" -device virtio-net-pci,netdev=n0,mac=52:54:00:5c:00:02 &
+	cpid=$!
+	while kill -0 "$spid" 2>/dev/null && kill -0 "$cpid" 2>/dev/null; do
+		sleep 1
+	done
+	lab_peer_gone "$dir" server client
+	lab_peer_gone "$dir" client server
+	wait "$spid" "$cpid"
+}
+
+# lab_guest DIR ARGS...: lab_boot DIR ARGS..., its status to DIR/rc.
+lab_guest() {
+	local rc=0
+	lab_boot "$@" || rc=$?
+	echo "$rc" >"$1/rc"
+}
+
+# lab_peer_gone DIR GONE OTHER: if guest GONE has ended without its end
+# marker while OTHER still runs, stop OTHER's qemu (once it has written its
+# pidfile) and note why.
+lab_peer_gone() {
+	local dir=$1 gone=$2 other=$3
+	[[ -f $dir/$gone/rc && ! -f $dir/$other/rc ]] || return 0
+	grep -q '^LAB-END' "$dir/$gone/results.log" && return 0
+	until [[ -s $dir/$other/qemu.pid || -f $dir/$other/rc ]]; do
+		sleep 0.1
+	done
+	[[ -f $dir/$other/rc ]] && return 0
+	echo "its peer, the $gone, ended without its end marker" >"$dir/$other/stopped"
+	kill -TERM "$(cat "$dir/$other/qemu.pid")" 2>/dev/null || true
 }
 
 # lab_cleanup: remove the work directory unless LAB_KEEP is set.

@@ -14,9 +14,12 @@ run() {
 	RC=$?
 	OUT=$(cat "$T/out")
 	ERR=$(cat "$T/err")
-	echo "# [$(cut -d' ' -f1 /proc/uptime)] $* -> $RC"
+	note "$* -> $RC"
 	cat "$T/out" "$T/err"
 }
+
+# note TEXT: TEXT on the console, after the guest's uptime.
+note() { echo "# [$(cut -d' ' -f1 /proc/uptime)] $*" >&2; }
 
 # expect_ok NAME PATTERN CMD...: status 0, empty stderr, stdout matches the
 # extended regex PATTERN; an empty PATTERN wants no output at all.
@@ -63,19 +66,32 @@ softroce() {
 		rdma link add rxe0 type rxe netdev eth0
 }
 
-# tcp_wait PORT STATE: wait (up to 20 s) for a TCP socket with local or
-# remote port PORT in STATE (/proc/net/tcp: 01 established, 0A listening).
-tcp_wait() {
-	hex=$(printf '%04X' "$1")
-	for _ in $(seq 100); do
-		awk -v p=":$hex" -v s="$2" '($2 ~ p"$" || $3 ~ p"$") && $4 == s { f = 1 } END { exit !f }' /proc/net/tcp &&
-			return 0
+# poll TRIES PID CMD...: run CMD every 0.2 s until it succeeds; give up
+# after TRIES runs (0: never), and when process PID (if not empty) has ended
+# and CMD fails once more.
+poll() {
+	local tries=$1 pid=$2 n=1
+	shift 2
+	until "$@"; do
+		[ "$tries" -eq 0 ] || [ "$n" -lt "$tries" ] || return 1
+		[ -z "$pid" ] || kill -0 "$pid" 2>/dev/null || { "$@"; return; }
+		n=$((n + 1))
 		sleep 0.2
 	done
-	return 1
 }
-listening() { tcp_wait "$1" 0A; }
-established() { tcp_wait "$1" 01; }
+
+# tcp_wait PORT STATE [PID]: wait for a TCP socket with local or remote
+# port PORT in STATE (/proc/net/tcp: 01 established, 0A listening): for as
+# long as process PID lives (the guest's time limit bounds it), or up to
+# 20 s without PID.
+tcp_wait() {
+	if [ -n "${3:-}" ]; then poll 0 "$3" tcp_in "$1" "$2"; else poll 100 "" tcp_in "$1" "$2"; fi
+}
+tcp_in() {
+	awk -v p=":$(printf '%04X' "$1")" -v s="$2" '($2 ~ p"$" || $3 ~ p"$") && $4 == s { f = 1 } END { exit !f }' /proc/net/tcp
+}
+listening() { tcp_wait "$1" 0A "${2:-}"; }
+established() { tcp_wait "$1" 01 "${2:-}"; }
 
 # smcr_host server|client: smc loaded, SoftRoCE on eth0 with the role's
 # address (198.18.0.1 or .2), a UEID set by our smcr: SMC-Rv2 is possible.
@@ -99,14 +115,13 @@ same_as() {
 	else nok "$name" "differs from $golden: $(diff "/lab/golden/$golden" "$T/out" | tail -n +3 | tr '\n' '|')"; fi
 }
 
-# wait_for FILE REGEX: wait (up to 120 s) for a line of FILE to match.
+# wait_for FILE REGEX [PID]: wait for a line of FILE to match: for as long
+# as process PID lives (the guest's time limit bounds it), or up to 120 s
+# without PID.
 wait_for() {
-	for _ in $(seq 600); do
-		grep -Eq -- "$2" "$1" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
+	if [ -n "${3:-}" ]; then poll 0 "$3" has_line "$1" "$2"; else poll 600 "" has_line "$1" "$2"; fi
 }
+has_line() { grep -Eq -- "$2" "$1" 2>/dev/null; }
 
 # field REGEX N: field N of the first line of the last run's stdout that
 # matches REGEX, 0 if none; json_num KEY: the number KEY has in that stdout.
@@ -168,15 +183,16 @@ for line in open("/tmp/json/index"):
 	done <"$T/json"
 }
 
-# tell HOST PORT [TEXT]: send TEXT (or nothing) to a listening nc on HOST,
-# retrying for up to 120 s; hear PORT: wait for one such message, print it.
+# tell HOST PORT [TEXT]: send TEXT (or nothing) to a listening nc on HOST;
+# hear PORT: wait for one such message, print it. Both wait for the peer
+# as long as it takes: each side reaches every exchange, whatever failed
+# before, and the host stops a guest whose peer died (tests/vm/lib.sh
+# lab_pair), so the guest's time limit is the only bound needed.
 tell() {
-	for _ in $(seq 600); do
-		echo "${3:-}" | nc "$1" "$2" 2>/dev/null && return 0
-		sleep 0.2
-	done
-	return 1
+	note "telling $1 on port $2"
+	until echo "${3:-}" | nc "$1" "$2" 2>/dev/null; do sleep 0.2; done
 }
 hear() {
-	timeout 120 nc -l -p "$1" </dev/null
+	note "waiting to hear from the peer on port $1"
+	nc -l -p "$1" </dev/null
 }
