@@ -55,8 +55,10 @@ else
 			smcd_lgs.txt info.txt stats.txt devices.txt eid.txt handshake_limit.txt; do
 			[[ -s $dir/$f ]] && ok "the bundle has $f" || nok "the bundle has $f" "missing or empty"
 		done
-		grep -q '^smc_chk (smc) ' "$dir/version.txt" && ok "version.txt names every applet" ||
-			nok "version.txt names every applet" "$(cat "$dir/version.txt")"
+		grep -q '^smc_chk (smc) ' "$dir/version.txt" && grep -q '^smc_rnics (smc) ' "$dir/version.txt" &&
+			ok "version.txt names every applet" || nok "version.txt names every applet" "$(cat "$dir/version.txt")"
+		grep -q '^ *FID  Power  PCI_ID ' "$dir/devices.txt" && ok "devices.txt has smc_rnics -a" ||
+			nok "devices.txt has smc_rnics -a" "$(cat "$dir/devices.txt")"
 	else
 		nok "tar xzf opens it" "tar failed"
 	fi
