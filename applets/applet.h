@@ -50,6 +50,11 @@ int fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int fail_unknown(const char *what, const char *word, const char *help);
 /* fail_unknown() for the option letter LETTER of a cluster: "-X". */
 int fail_unknown_letter(char letter, const char *help);
+/* What getopt_long (opterr 0) refused with '?': a letter not in OPTSTRING,
+ * or ARG (argv[optind - 1]), an unknown long option. A value missing (':')
+ * is always from argv's last argument: take it before getopt_long, which
+ * in musl permutes argv and moves optind past its end first. */
+int fail_refused_option(const char *optstring, const char *arg, const char *help);
 int fail_ambiguous(const char *what, const char *word, const char *help);
 int fail_extra(const char *word, const char *help);
 int fail_missing(const char *what, const char *after, const char *help);

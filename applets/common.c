@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +45,13 @@ int fail_unknown(const char *what, const char *word, const char *help)
 int fail_unknown_letter(char letter, const char *help)
 {
 	return fail_unknown("option", (char[]){ '-', letter, '\0' }, help);
+}
+
+int fail_refused_option(const char *optstring, const char *arg, const char *help)
+{
+	if (optopt && !strchr(optstring, optopt))
+		return fail_unknown_letter((char)optopt, help);
+	return fail_unknown("option", arg, help);
 }
 
 int fail_ambiguous(const char *what, const char *word, const char *help)

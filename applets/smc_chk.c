@@ -99,18 +99,6 @@ static int parse_option(struct chk_args *a, int c)
 	return 1;
 }
 
-/* What getopt refused: ARG, an unknown long option, or optopt. */
-static int bad_option(const char *arg)
-{
-	const char option[3] = { '-', (char)optopt, '\0' };
-
-	if (optopt && strchr("Cip", optopt))
-		return fail_missing("argument", option, "-h");
-	if (optopt)
-		return fail_unknown_letter((char)optopt, "-h");
-	return fail_unknown("option", arg, "-h");
-}
-
 /* -1: go on with *A; else the exit status. */
 static int parse_args(int argc, char **argv, struct chk_args *a)
 {
@@ -122,19 +110,22 @@ static int parse_args(int argc, char **argv, struct chk_args *a)
 		{ "server", no_argument, NULL, 'S' },		{ "version", no_argument, NULL, 'v' },
 		{ "ipv6", no_argument, NULL, '6' },		{ NULL, 0, NULL, 0 },
 	};
+	const char *final_arg = argv[argc - 1];
 	int c;
 
 	memset(a, 0, sizeof(*a));
 	a->o.port = CHK_DEFAULT_PORT;
 	optind = 0;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+C:dhi:jlp:sSv6", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:C:dhi:jlp:sSv6", longopts, NULL)) != -1) {
 		if (c == 'h')
 			return usage();
 		if (c == 'v')
 			return print_version();
+		if (c == ':')
+			return fail_missing("argument", final_arg, "-h");
 		if (c == '?')
-			return bad_option(argv[optind - 1]);
+			return fail_refused_option("C:dhi:jlp:sSv6", argv[optind - 1], "-h");
 		if (parse_option(a, c))
 			return 1;
 	}

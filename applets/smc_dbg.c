@@ -192,8 +192,7 @@ int smc_dbg_main(int argc, char **argv)
 			goto out;
 		}
 		if (c == '?')
-			return optopt ? fail_unknown_letter((char)optopt, "-h")
-				      : fail_unknown("option", argv[optind - 1], "-h");
+			return fail_refused_option("hjtv", argv[optind - 1], "-h");
 		json |= c == 'j';
 		tgz |= c == 't';
 	}

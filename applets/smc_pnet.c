@@ -69,9 +69,7 @@ static int parse_option(int c, struct pnet_opts *o, const char *last_arg, const 
 	case ':':
 		return fail_missing("value", final_arg, "-h");
 	}
-	if (optopt && !strchr("adsfIDPjphv", optopt))
-		return fail_unknown_letter((char)optopt, "-h");
-	return fail_unknown("option", last_arg, "-h");
+	return fail_refused_option("adsfI:D:P:jphv", last_arg, "-h");
 }
 
 /* What each command needs and refuses. */
@@ -114,8 +112,7 @@ int pnet_parse_args(int argc, char **argv, struct pnet_opts *o)
 		{ "version", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
-	/* Taken before getopt_long: musl reorders argv before it reports a missing value. */
-	const char *final_arg = argv[argc - 1];
+	const char *final_arg = argv[argc - 1];	/* see fail_refused_option() */
 	struct nl_error err;
 	int c;
 

@@ -155,6 +155,7 @@ static int parse_args(int argc, char **argv, struct rnics_opts *o, int *action, 
 		{ "IB-dev", no_argument, NULL, 'I' },	  { "rawids", no_argument, NULL, 'r' },
 		{ "version", no_argument, NULL, 'v' },	  { NULL, 0, NULL, 0 },
 	};
+	const char *final_arg = argv[argc - 1];	/* see fail_refused_option() */
 	int c;
 
 	memset(o, 0, sizeof(*o));
@@ -176,11 +177,8 @@ static int parse_args(int argc, char **argv, struct rnics_opts *o, int *action, 
 			if (parse_fid(optarg, fid))
 				return 1;
 			break;
-		case ':': return fail_missing("FID", argv[optind - 1], "-h");
-		default:
-			if (optopt && !strchr("ad:e:hIrv", optopt))
-				return fail_unknown_letter((char)optopt, "-h");
-			return fail_unknown("option", argv[optind - 1], "-h");
+		case ':': return fail_missing("FID", final_arg, "-h");
+		default: return fail_refused_option("ad:e:hIrv", argv[optind - 1], "-h");
 		}
 	}
 	if (argc - optind > 1)

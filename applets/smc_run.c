@@ -96,6 +96,7 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 		{ "version", no_argument, NULL, 'v' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *final_arg = argv[argc - 1];	/* see fail_refused_option() */
 	int c;
 
 	opterr = 0;
@@ -120,16 +121,10 @@ static int parse_run_args(int argc, char **argv, struct run_opts *o)
 			if (parse_size_option('t', optarg, &o->sndbuf, &o->snd_bytes))
 				return -1;
 			break;
-		case ':': {
-			/* from optopt: musl's getopt has moved past argv's end here */
-			const char option[3] = { '-', (char)optopt, '\0' };
-
-			return -fail_missing(optopt == 'm' ? "MODE" : "SIZE", option, "-h");
-		}
+		case ':':
+			return -fail_missing(optopt == 'm' ? "MODE" : "SIZE", final_arg, "-h");
 		default:
-			if (optopt)
-				return -fail_unknown_letter((char)optopt, "-h");
-			return -fail_unknown("option", argv[optind - 1], "-h");
+			return -fail_refused_option("dhvm:r:t:", argv[optind - 1], "-h");
 		}
 	}
 	if (optind == argc)

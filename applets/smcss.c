@@ -469,9 +469,7 @@ int smcss_parse_args(int argc, char **argv, struct smcss_opts *o)
 		case 'h': return usage();
 		case 'v': return print_version();
 		default:
-			if (optopt && !strchr("aldDRWjphv", optopt))
-				return fail_unknown_letter((char)optopt, "-h");
-			return fail_unknown("option", argv[optind - 1], "-h");
+			return fail_refused_option("aldDRWjphv", argv[optind - 1], "-h");
 		}
 	}
 	if (optind < argc)

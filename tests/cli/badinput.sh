@@ -134,7 +134,7 @@ bad '""' smcr linkgroup ibdev ""
 # --- smc_rnics ------------------------------------------------------------
 bad '"-x"' smc_rnics -x
 bad '"--bogus"' smc_rnics --bogus
-bad "missing FID" smc_rnics -e
+bad 'missing FID after "-e"' smc_rnics -e
 bad 'missing FID after "--disable"' smc_rnics --disable
 bad '"zz" is not a valid FID' smc_rnics -e zz
 bad '"123456789" is not a valid FID' smc_rnics -d 123456789
